@@ -1,0 +1,33 @@
+package jp.tabiji.ingest.privacy;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+/** How long one pseudonym lives: a device gets a new, unlinkable id each period (DESIGN.md, "Privacy"). */
+public enum PseudonymPeriod {
+    MONTH, DAY, WEEK, NONE;
+
+    private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
+    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+
+    /** The period label of an event's local time: {@code 2026-11}, {@code 2026-11-29}, {@code 2026-W48}, {@code none}. */
+    public String label(ZonedDateTime local) {
+        return switch (this) {
+            case MONTH -> MONTH_FORMAT.format(local);
+            case DAY -> DAY_FORMAT.format(local);
+            case WEEK -> String.format(Locale.ROOT, "%04d-W%02d",
+                    local.get(IsoFields.WEEK_BASED_YEAR), local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case NONE -> "none";
+        };
+    }
+
+    public static PseudonymPeriod parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pseudonym period must be month, day, week or none, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package jp.tabiji.ingest.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import jp.tabiji.ingest.event.WifiEvent;
+import jp.tabiji.ingest.event.WifiEventCodec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes events to {@code tabiji.events} (key = deviceId, record time = event time) and rejects to
+ * {@code tabiji.dlq}: acks=all and idempotent, so a retried send is never written twice.
+ */
+public final class EventPublisher implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final WifiEventCodec codec = new WifiEventCodec();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicLong acked = new AtomicLong();
+
+    public EventPublisher(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    public EventPublisher(String bootstrapServers, Map<String, Object> overrides) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "tabiji-ingest");
+        p.putAll(overrides);
+        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public void publish(WifiEvent event) {
+        send(new ProducerRecord<>(Topics.EVENTS, null, event.ts, event.deviceId.getBytes(StandardCharsets.UTF_8),
+                codec.encode(event)));
+    }
+
+    public void reject(DeadLetter letter) {
+        send(new ProducerRecord<>(Topics.DLQ, null, letter.receivedAt(), null, letter.toJson()));
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        throwIfFailed();
+        producer.send(record, (meta, ex) -> {
+            if (ex != null) {
+                failure.compareAndSet(null, ex);
+            } else {
+                acked.incrementAndGet();
+            }
+        });
+    }
+
+    /** Waits until everything sent so far is acknowledged; fails if any send failed. */
+    public void flush() {
+        producer.flush();
+        throwIfFailed();
+    }
+
+    public long acknowledged() {
+        return acked.get();
+    }
+
+    private void throwIfFailed() {
+        Exception e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("publishing to Kafka failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,8 @@
+package jp.tabiji.ingest.simulate;
+
+/**
+ * A simulated phone. {@code lang} is what its browser would report, normalized; {@code logsIn} says whether its
+ * owner ever uses the captive portal (some never do, so their language stays unknown).
+ */
+public record SimDevice(int index, String mac, boolean randomMac, String lang, String acceptLanguage, boolean logsIn) {
+}

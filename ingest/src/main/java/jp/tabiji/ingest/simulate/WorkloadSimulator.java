@@ -1,0 +1,119 @@
+package jp.tabiji.ingest.simulate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import jp.tabiji.ingest.privacy.PseudonymPeriod;
+
+/**
+ * {@code tabiji simulate}: writes registry.csv, hostapd.log, portal.jsonl and truth.json for a Miyagi workload.
+ * The logs carry what real ones do besides events: duplicated lines, malformed lines, other daemons' lines,
+ * an AP missing from the registry.
+ */
+public final class WorkloadSimulator {
+    /** Simulation parameters. */
+    public record Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period) {
+    }
+
+    /** What was written. */
+    public record Summary(int devices, int visits, long hostapdLines, long portalLines) {
+    }
+
+    static final String UNREGISTERED_AP = "lobby-ap-unregistered";
+
+    public Summary write(Options o, Path out) throws IOException {
+        Files.createDirectories(out);
+        List<PlannedVisit> visits = new TouristModel(o.seed(), o.zone(), o.start(), o.days()).plan(o.devices());
+        Files.writeString(out.resolve("registry.csv"), MiyagiSites.registryCsv(), StandardCharsets.UTF_8);
+        List<SimEvent> events = new ArrayList<>();
+        visits.forEach(v -> events.addAll(v.events()));
+        events.sort(Comparator.comparingLong(SimEvent::ts));
+        SplittableRandom noise = new SplittableRandom(o.seed() ^ 0x5DEECE66DL);
+        LogLineFormats formats = new LogLineFormats(o.zone());
+        long hostapd = 0;
+        long portal = 0;
+        try (BufferedWriter h = Files.newBufferedWriter(out.resolve("hostapd.log"), StandardCharsets.UTF_8);
+             BufferedWriter p = Files.newBufferedWriter(out.resolve("portal.jsonl"), StandardCharsets.UTF_8)) {
+            for (SimEvent e : events) {
+                boolean fromAp = e.kind() == SimEvent.Kind.CONNECT || e.kind() == SimEvent.Kind.DISCONNECT;
+                if (fromAp) {
+                    hostapd += writeWithNoise(h, formats.hostapd(e), noise);
+                    if (noise.nextDouble() < 0.002) {
+                        // the device also shows up briefly at an AP nobody registered: counted nowhere
+                        hostapd += writeLine(h, formats.hostapd(new SimEvent(e.ts() + 1000, SimEvent.Kind.CONNECT,
+                                UNREGISTERED_AP, e.device())));
+                    }
+                    if (noise.nextDouble() < 0.001) {
+                        hostapd += writeLine(h, "<30>1 2026-01-01T00:00:00.000+09:00 " + e.apId()
+                                + " dnsmasq-dhcp 812 - - DHCPACK(br-lan) 192.168.1.23 phone");
+                    }
+                } else {
+                    portal += writeWithNoise(p, formats.portal(e, portalApRef(e, noise)), noise);
+                }
+            }
+        }
+        GroundTruth truth = new GroundTruth(visits, o.zone(), o.period());
+        writeTruth(out.resolve("truth.json"), o, truth);
+        int devices = (int) visits.stream().map(v -> v.device().index()).distinct().count();
+        return new Summary(devices, visits.size(), hostapd, portal);
+    }
+
+    /** The portal names the AP by id, by base MAC, or by the BSSID the phone associated with. */
+    private static String portalApRef(SimEvent e, SplittableRandom noise) {
+        double x = noise.nextDouble();
+        if (x < 0.7) {
+            return e.apId();
+        }
+        String base = MiyagiSites.accessPoints().stream().filter(a -> a.apId().equals(e.apId())).findFirst()
+                .orElseThrow().apMac();
+        return x < 0.85 ? base : base.substring(0, 16) + String.format(Locale.ROOT, "%x", 1 + noise.nextInt(15));
+    }
+
+    private static int writeWithNoise(BufferedWriter w, String line, SplittableRandom noise) throws IOException {
+        int n = writeLine(w, line);
+        double x = noise.nextDouble();
+        if (x < 0.004) {
+            n += writeLine(w, line); // duplicated by a relay
+        } else if (x < 0.007) {
+            n += writeLine(w, MalformedLines.corrupt(line, noise));
+        }
+        return n;
+    }
+
+    private static int writeLine(BufferedWriter w, String line) throws IOException {
+        w.write(line);
+        w.write('\n');
+        return 1;
+    }
+
+    private static void writeTruth(Path file, Options o, GroundTruth truth) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("seed", o.seed());
+        root.put("days", o.days());
+        root.put("devices", o.devices());
+        root.put("start", o.start().toString());
+        root.put("zone", o.zone().getId());
+        root.put("pseudonymPeriod", o.period().name().toLowerCase(Locale.ROOT));
+        ArrayNode sd = root.putArray("visitorsBySiteDay");
+        truth.visitorsBySiteDay().forEach(c -> sd.addObject().put("site_id", c.siteId()).put("day", c.day().toString())
+                .put("visitors", c.visitors()));
+        ArrayNode sdl = root.putArray("visitorsBySiteDayLang");
+        truth.visitorsBySiteDayLang().forEach(c -> sdl.addObject().put("site_id", c.siteId())
+                .put("day", c.day().toString()).put("lang", c.lang()).put("visitors", c.visitors()));
+        json.writeValue(file.toFile(), root);
+    }
+}
