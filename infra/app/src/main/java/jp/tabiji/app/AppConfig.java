@@ -1,0 +1,71 @@
+package jp.tabiji.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Map;
+import jp.tabiji.ingest.privacy.PseudonymPeriod;
+import jp.tabiji.ingest.privacy.Pseudonymizer;
+import jp.tabiji.stack.LocalStack;
+
+/** Configuration from the environment (README lists every variable), with defaults. */
+record AppConfig(Path home, String kafka, String clickhouseUrl, String database, ZoneId zone, int k,
+                 PseudonymPeriod period, String secretText) {
+
+    static AppConfig fromEnv(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("TABIJI_HOME", ".tabiji")).toAbsolutePath().normalize();
+        int k;
+        try {
+            k = Integer.parseInt(env.getOrDefault("TABIJI_K", "10"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("TABIJI_K must be a whole number");
+        }
+        if (k < 1) {
+            throw new UsageException("TABIJI_K must be at least 1");
+        }
+        return new AppConfig(home, env.getOrDefault("TABIJI_KAFKA", "127.0.0.1:9092"),
+                env.getOrDefault("TABIJI_CLICKHOUSE", "http://127.0.0.1:8123"),
+                env.getOrDefault("TABIJI_CLICKHOUSE_DB", "tabiji"),
+                ZoneId.of(env.getOrDefault("TABIJI_ZONE", "Asia/Tokyo")), k,
+                PseudonymPeriod.parse(env.getOrDefault("TABIJI_PERIOD", "month")), env.get("TABIJI_SECRET"));
+    }
+
+    Path registryFile() {
+        return home.resolve("registry.csv");
+    }
+
+    /** The local stack on the ports this configuration names. */
+    LocalStack localStack() {
+        URI ch = URI.create(clickhouseUrl);
+        int kafkaPort = Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1));
+        int chPort = ch.getPort() < 0 ? 8123 : ch.getPort();
+        return new LocalStack(home.resolve("stack"), new LocalStack.Ports(kafkaPort, kafkaPort + 1, chPort,
+                chPort == 8123 ? 9000 : chPort + 1));
+    }
+
+    /**
+     * The pseudonym secret: TABIJI_SECRET, else TABIJI_SECRET_FILE, else the state directory's own random secret
+     * (created on first use, readable by its owner only). Never printed.
+     */
+    byte[] secret(Map<String, String> env) throws IOException {
+        if (secretText != null && !secretText.isEmpty()) {
+            return Pseudonymizer.secretFromText(secretText);
+        }
+        String file = env.get("TABIJI_SECRET_FILE");
+        Path p = file != null ? Path.of(file) : home.resolve("secret");
+        if (!Files.exists(p) && file == null) {
+            Files.createDirectories(home);
+            byte[] raw = new byte[32];
+            new SecureRandom().nextBytes(raw);
+            Files.writeString(p, HexFormat.of().formatHex(raw) + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Pseudonymizer.secretFromText(Files.readString(p, StandardCharsets.UTF_8));
+    }
+}

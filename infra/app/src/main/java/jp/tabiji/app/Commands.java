@@ -1,0 +1,145 @@
+package jp.tabiji.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.clickhouse.SchemaMigrator;
+import jp.tabiji.analytics.output.OutputFormat;
+import jp.tabiji.analytics.output.ResultWriter;
+import jp.tabiji.analytics.query.ResultTable;
+import jp.tabiji.analytics.query.VisitorQuery;
+import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.ingest.simulate.WorkloadSimulator;
+import jp.tabiji.stack.FreePorts;
+import jp.tabiji.stack.LocalStack;
+
+/** The subcommands. Each prints for people on stdout and returns an exit code. */
+final class Commands {
+    private final AppConfig config;
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final boolean terminal;
+
+    Commands(AppConfig config, Map<String, String> env, PrintStream out, boolean terminal) {
+        this.config = config;
+        this.env = env;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    int up() throws IOException {
+        LocalStack stack = config.localStack();
+        out.println("starting Kafka (KRaft) and ClickHouse under " + config.home().resolve("stack") + " ...");
+        stack.start();
+        new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
+        out.println(stack.status());
+        return 0;
+    }
+
+    int down() throws IOException {
+        config.localStack().stop();
+        out.println("stopped");
+        return 0;
+    }
+
+    int status() {
+        LocalStack stack = config.localStack();
+        out.println(stack.status());
+        return stack.isRunning() ? 0 : 3;
+    }
+
+    /** Starts the local stack unless what the configuration names is already answering. */
+    void ensureStack() throws IOException {
+        String host = config.kafka().substring(0, config.kafka().lastIndexOf(':'));
+        int port = Integer.parseInt(config.kafka().substring(config.kafka().lastIndexOf(':') + 1));
+        boolean kafkaUp = FreePorts.isListening(host, port);
+        boolean chUp;
+        try {
+            new ClickHouseHttp(config.clickhouseUrl(), "default").select("SELECT 1");
+            chUp = true;
+        } catch (RuntimeException e) {
+            chUp = false;
+        }
+        if (!kafkaUp || !chUp) {
+            out.println("starting the local stack (Kafka, ClickHouse) ...");
+            config.localStack().start();
+        }
+    }
+
+    int simulate(Args a) throws IOException {
+        Path dir = Path.of(a.require("out"));
+        WorkloadSimulator.Options o = new WorkloadSimulator.Options(a.getInt("days", 3), a.getInt("devices", 2000),
+                a.getInt("seed", 1), date(a.get("start", "2026-11-02"), "--start"), config.zone(), config.period());
+        WorkloadSimulator.Summary s = new WorkloadSimulator().write(o, dir);
+        out.printf("simulated %,d devices, %,d visits over %d days: %s (hostapd.log %,d lines, portal.jsonl %,d lines, "
+                + "registry.csv, truth.json)%n", s.devices(), s.visits(), o.days(), dir, s.hostapdLines(), s.portalLines());
+        return 0;
+    }
+
+    int replay(Args a) throws Exception {
+        List<String> inputs = a.all("input");
+        if (inputs.isEmpty()) {
+            throw new UsageException("replay needs --input FILE...");
+        }
+        ApRegistry registry = registry(a);
+        ensureStack();
+        Replay.Summary s = new Replay(config, config.secret(env), out, terminal)
+                .run(inputs.stream().map(Path::of).toList(), registry, e -> { });
+        out.println(s.line());
+        return 0;
+    }
+
+    int query(Args a) throws IOException {
+        List<String> what = a.positional();
+        if (what.isEmpty() || !what.get(0).equals("visitors")) {
+            throw new UsageException("query supports: visitors (more arrive with later releases)");
+        }
+        LocalDate from = date(a.require("from"), "--from");
+        LocalDate to = date(a.require("to"), "--to");
+        OutputFormat format = OutputFormat.parse(a.get("format", "table"));
+        VisitorQuery.Grouping by = VisitorQuery.Grouping.parse(a.get("by", "site,day"));
+        ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
+        new SchemaMigrator(ch).migrate();
+        ResultTable t = new VisitorQuery(ch, config.k()).run(from, to, by);
+        ApRegistry registry = Files.exists(registryPath(a)) ? registry(a) : ApRegistry.empty();
+        out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
+                .render(t, format));
+        return 0;
+    }
+
+    int demo(Args a) throws Exception {
+        return new Demo(config, this, out).run(a.getInt("days", 3), a.getInt("devices", 2500), a.getInt("seed", 42));
+    }
+
+    ApRegistry registry(Args a) throws IOException {
+        Path p = registryPath(a);
+        if (!Files.exists(p)) {
+            throw new UsageException("no AP registry at " + p + ": pass --registry FILE");
+        }
+        ApRegistry r = ApRegistry.load(p);
+        if (a.has("registry") && !p.equals(config.registryFile())) {
+            Files.createDirectories(config.home());
+            Files.copy(p, config.registryFile(), StandardCopyOption.REPLACE_EXISTING); // the default from now on
+        }
+        return r;
+    }
+
+    private Path registryPath(Args a) {
+        return a.has("registry") ? Path.of(a.require("registry")) : config.registryFile();
+    }
+
+    static LocalDate date(String s, String flag) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(flag + " must be a date YYYY-MM-DD, not '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package jp.tabiji.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.clickhouse.SchemaMigrator;
+import jp.tabiji.ingest.parse.EventNormalizer;
+import jp.tabiji.ingest.parse.LineParser;
+import jp.tabiji.ingest.privacy.Pseudonymizer;
+import jp.tabiji.ingest.publish.EventPublisher;
+import jp.tabiji.ingest.publish.TopicSetup;
+import jp.tabiji.ingest.publish.Topics;
+import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.ingest.replay.EventTimeMerger;
+import jp.tabiji.ingest.replay.IngestCounters;
+import jp.tabiji.ingest.replay.LogFileStream;
+import jp.tabiji.ingest.replay.LogRecord;
+import jp.tabiji.ingest.replay.RecordRouter;
+import jp.tabiji.streaming.KafkaEventsJob;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * `tabiji replay`: publishes log files (merged in event-time order) to Kafka, then runs a bounded job over
+ * exactly what it published, and returns once every result is in ClickHouse.
+ */
+final class Replay {
+    static final int MAX_LINE_BYTES = 8 * 1024;
+
+    /** What one replay did. */
+    record Summary(long lines, long published, long rejected, long skipped, long visits) {
+        String line() {
+            return String.format("replay: %,d lines read, %,d events published, %,d rejected (in %s), %,d skipped, "
+                    + "%,d visits written", lines, published, rejected, Topics.DLQ, skipped, visits);
+        }
+    }
+
+    private final AppConfig config;
+    private final byte[] secret;
+    private final PrintStream out;
+    private final boolean terminal;
+
+    Replay(AppConfig config, byte[] secret, PrintStream out, boolean terminal) {
+        this.config = config;
+        this.secret = secret;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    Summary run(List<Path> inputs, ApRegistry registry, Consumer<StreamExecutionEnvironment> customizeJob)
+            throws Exception {
+        for (Path p : inputs) {
+            if (!Files.isReadable(p)) {
+                throw new UsageException("cannot read input file " + p);
+            }
+        }
+        new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
+        TopicSetup.ensureTopics(config.kafka(), 2);
+        Map<Integer, Long> start = KafkaOffsets.latest(config.kafka(), Topics.EVENTS);
+        IngestCounters counters = publish(inputs, registry);
+        Map<Integer, Long> end = KafkaOffsets.latest(config.kafka(), Topics.EVENTS);
+
+        EmbeddedJobRunner.JobProgress job = new EmbeddedJobRunner.JobProgress();
+        long published = counters.published.get();
+        long t0 = System.nanoTime();
+        KafkaEventsJob.Settings settings = new KafkaEventsJob.Settings(config.kafka(), config.clickhouseUrl(),
+                config.database(), config.zone(), jp.tabiji.streaming.VisitJob.DEFAULT_OUT_OF_ORDERNESS, 20_000);
+        try (Progress p = new Progress(out, terminal, () -> String.format(
+                "processing: %,d of %,d events in the job, %,d left, %,d visits closed, %ds",
+                job.events.get(), published, Math.max(0, published - job.events.get()), job.visits.get(),
+                (System.nanoTime() - t0) / 1_000_000_000L))) {
+            new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)
+                    .runReplay(settings, start, end, "tabiji-replay-" + UUID.randomUUID(), job, customizeJob);
+        }
+        return new Summary(counters.lines.get(), published, counters.rejected.get(), counters.skipped.get(),
+                job.visits.get());
+    }
+
+    private IngestCounters publish(List<Path> inputs, ApRegistry registry) throws IOException {
+        IngestCounters counters = new IngestCounters();
+        long totalBytes = 0;
+        for (Path p : inputs) {
+            totalBytes += Files.size(p);
+        }
+        LineParser parser = new LineParser(config.zone());
+        List<LogFileStream> streams = new ArrayList<>();
+        for (Path p : inputs) {
+            streams.add(new LogFileStream(p, parser, MAX_LINE_BYTES));
+        }
+        EventNormalizer normalizer = new EventNormalizer(registry,
+                new Pseudonymizer(secret, config.period(), config.zone()));
+        long total = totalBytes;
+        try (EventTimeMerger merger = new EventTimeMerger(streams);
+             EventPublisher publisher = new EventPublisher(config.kafka());
+             Progress p = new Progress(out, terminal, () -> String.format(
+                     "publishing: %,d lines read (%d%%), %,d events, %,d rejected, %,d skipped",
+                     counters.lines.get(), total == 0 ? 100 : 100 * merger.bytesRead() / total,
+                     counters.published.get(), counters.rejected.get(), counters.skipped.get()))) {
+            RecordRouter router = new RecordRouter(normalizer, publisher::publish, publisher::reject,
+                    System::currentTimeMillis, counters);
+            for (LogRecord r = merger.next(); r != null; r = merger.next()) {
+                router.route(r);
+            }
+            publisher.flush();
+        }
+        return counters;
+    }
+}

@@ -1,0 +1,63 @@
+package jp.tabiji.app;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import jp.tabiji.analytics.clickhouse.ClickHouseException;
+
+/** The `tabiji` command: reads configuration, then hands each subcommand to its class. */
+public final class TabijiCli {
+    static final String USAGE = """
+            usage: tabiji COMMAND [options]
+              demo                      set up, simulate a few days, replay them, show the results
+              up | down | status        start, stop or show the local Kafka + ClickHouse stack
+              simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
+              replay --input FILE... [--registry FILE]
+              query visitors --from DATE --to DATE [--by site,day|site,day,lang|day|day,lang]
+                                         [--format table|csv|json] [--registry FILE]
+              test                      run every test (the ./tabiji script does this)
+            configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K
+                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE (see README.md)
+            """;
+
+    private TabijiCli() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
+            out.print(USAGE);
+            return argv.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            AppConfig config = AppConfig.fromEnv(env);
+            Commands commands = new Commands(config, env, out, Progress.isTerminal());
+            Args args = new Args(rest);
+            return switch (argv[0]) {
+                case "up" -> commands.up();
+                case "down" -> commands.down();
+                case "status" -> commands.status();
+                case "simulate" -> commands.simulate(args);
+                case "replay" -> commands.replay(args);
+                case "query" -> commands.query(args);
+                case "demo" -> commands.demo(args);
+                default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
+            };
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("tabiji: " + e.getMessage());
+            return 2;
+        } catch (ClickHouseException e) {
+            err.println("tabiji: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("tabiji: " + argv[0] + " failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+}

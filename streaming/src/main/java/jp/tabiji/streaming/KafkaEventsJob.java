@@ -1,0 +1,113 @@
+package jp.tabiji.streaming;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+import jp.tabiji.ingest.publish.Topics;
+import jp.tabiji.streaming.clickhouse.ClickHouseSink;
+import jp.tabiji.streaming.clickhouse.VisitRows;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Builds the real sources and sinks around {@link VisitJob}: Kafka {@code tabiji.events} in, ClickHouse and
+ * Kafka out. The Kafka record time is the event time (the publisher sets it), so watermarks are per partition.
+ */
+public final class KafkaEventsJob {
+    /** Settings of one run. */
+    public record Settings(String kafka, String clickhouseUrl, String database, ZoneId zone,
+                           Duration outOfOrderness, int clickhouseBatchRows) {
+        public static Settings from(ParameterTool p) {
+            return new Settings(p.get("kafka", env("TABIJI_KAFKA", "127.0.0.1:9092")),
+                    p.get("clickhouse", env("TABIJI_CLICKHOUSE", "http://127.0.0.1:8123")),
+                    p.get("database", env("TABIJI_CLICKHOUSE_DB", "tabiji")),
+                    ZoneId.of(p.get("zone", env("TABIJI_ZONE", "Asia/Tokyo"))),
+                    Duration.ofSeconds(p.getLong("out-of-orderness-s", VisitJob.DEFAULT_OUT_OF_ORDERNESS.toSeconds())),
+                    p.getInt("clickhouse-batch-rows", 20_000));
+        }
+
+        private static String env(String name, String dflt) {
+            String v = System.getenv(name);
+            return v == null || v.isBlank() ? dflt : v;
+        }
+    }
+
+    private KafkaEventsJob() {
+    }
+
+    /** The live job: reads from the group's committed offsets (earliest the first time) and runs until cancelled. */
+    public static void main(String[] args) throws Exception {
+        Settings s = Settings.from(ParameterTool.fromArgs(args));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(30_000);
+        KafkaSource<byte[]> source = sourceBuilder(s).setGroupId("tabiji-visits")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .build();
+        attach(env, source, s);
+        env.execute("tabiji visits");
+    }
+
+    /** A bounded job over exactly the offsets [start, end) of {@code tabiji.events}: what one replay published. */
+    public static void defineBoundedReplay(StreamExecutionEnvironment env, Settings s,
+                                           Map<Integer, Long> startOffsets, Map<Integer, Long> endOffsets,
+                                           String groupId) {
+        KafkaSource<byte[]> source = sourceBuilder(s).setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.offsets(partitions(startOffsets)))
+                .setBounded(OffsetsInitializer.offsets(partitions(endOffsets)))
+                .build();
+        attach(env, source, s);
+    }
+
+    private static Map<TopicPartition, Long> partitions(Map<Integer, Long> offsets) {
+        Map<TopicPartition, Long> m = new java.util.HashMap<>();
+        offsets.forEach((p, o) -> m.put(new TopicPartition(Topics.EVENTS, p), o));
+        return m;
+    }
+
+    private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<byte[]> sourceBuilder(Settings s) {
+        Properties props = new Properties();
+        props.put("isolation.level", "read_committed");
+        return KafkaSource.<byte[]>builder().setBootstrapServers(s.kafka()).setTopics(Topics.EVENTS)
+                .setProperties(props)
+                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class));
+    }
+
+    private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s) {
+        WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrderness())
+                .withIdleness(Duration.ofMinutes(1));
+        DataStream<byte[]> events = env.fromSource(source, wm, "tabiji.events").uid("events-source");
+        VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
+                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),
+                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteDayVisitors(),
+                        s.clickhouseBatchRows()),
+                kafkaSink(s, Topics.DLQ), kafkaSink(s, Topics.LATE)));
+    }
+
+    /** Records already encoded upstream; a named class so Flink can read its type. */
+    static final class RawBytes implements SerializationSchema<byte[]> {
+        @Override
+        public byte[] serialize(byte[] element) {
+            return element;
+        }
+    }
+
+    private static KafkaSink<byte[]> kafkaSink(Settings s, String topic) {
+        return KafkaSink.<byte[]>builder().setBootstrapServers(s.kafka())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<byte[]>builder().setTopic(topic)
+                        .setValueSerializationSchema(new RawBytes()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
+    }
+}
