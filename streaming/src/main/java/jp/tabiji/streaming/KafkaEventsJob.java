@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.streaming.clickhouse.ClickHouseSink;
 import jp.tabiji.streaming.clickhouse.VisitRows;
@@ -56,19 +57,19 @@ public final class KafkaEventsJob {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .build();
-        attach(env, source, s);
+        attach(env, source, s, UnaryOperator.identity());
         env.execute("tabiji visits");
     }
 
     /** A bounded job over exactly the offsets [start, end) of {@code tabiji.events}: what one replay published. */
     public static void defineBoundedReplay(StreamExecutionEnvironment env, Settings s,
                                            Map<Integer, Long> startOffsets, Map<Integer, Long> endOffsets,
-                                           String groupId) {
+                                           String groupId, UnaryOperator<DataStream<byte[]>> tap) {
         KafkaSource<byte[]> source = sourceBuilder(s).setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.offsets(partitions(startOffsets)))
                 .setBounded(OffsetsInitializer.offsets(partitions(endOffsets)))
                 .build();
-        attach(env, source, s);
+        attach(env, source, s, tap);
     }
 
     private static Map<TopicPartition, Long> partitions(Map<Integer, Long> offsets) {
@@ -85,10 +86,12 @@ public final class KafkaEventsJob {
                 .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class));
     }
 
-    private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s) {
+    /** @param tap lets tests observe or disturb the stream (e.g. fail once after a checkpoint) */
+    private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s,
+                               UnaryOperator<DataStream<byte[]>> tap) {
         WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrderness())
                 .withIdleness(Duration.ofMinutes(1));
-        DataStream<byte[]> events = env.fromSource(source, wm, "tabiji.events").uid("events-source");
+        DataStream<byte[]> events = tap.apply(env.fromSource(source, wm, "tabiji.events").uid("events-source"));
         VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteDayVisitors(),

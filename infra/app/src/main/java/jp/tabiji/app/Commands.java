@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.analytics.output.OutputFormat;
@@ -91,7 +92,7 @@ final class Commands {
         ApRegistry registry = registry(a);
         ensureStack();
         Replay.Summary s = new Replay(config, config.secret(env), out, terminal)
-                .run(inputs.stream().map(Path::of).toList(), registry, e -> { });
+                .run(inputs.stream().map(Path::of).toList(), registry, UnaryOperator.identity());
         out.println(s.line());
         return 0;
     }

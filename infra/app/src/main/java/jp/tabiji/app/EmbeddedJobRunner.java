@@ -3,7 +3,8 @@ package jp.tabiji.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import jp.tabiji.streaming.KafkaEventsJob;
 import jp.tabiji.streaming.visit.VisitSessionizer;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -30,7 +31,7 @@ final class EmbeddedJobRunner {
     }
 
     JobExecutionResult runReplay(KafkaEventsJob.Settings settings, Map<Integer, Long> start, Map<Integer, Long> end,
-                                 String groupId, JobProgress progress, Consumer<StreamExecutionEnvironment> customize)
+                                 String groupId, JobProgress progress, UnaryOperator<DataStream<byte[]>> tap)
             throws Exception {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -40,8 +41,7 @@ final class EmbeddedJobRunner {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(5_000);
-        customize.accept(env);
-        KafkaEventsJob.defineBoundedReplay(env, settings, start, end, groupId);
+        KafkaEventsJob.defineBoundedReplay(env, settings, start, end, groupId, tap);
         JobClient job = env.executeAsync("tabiji replay");
         while (!job.getJobExecutionResult().isDone()) {
             try {

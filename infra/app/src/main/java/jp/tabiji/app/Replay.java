@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.parse.EventNormalizer;
@@ -24,7 +24,7 @@ import jp.tabiji.ingest.replay.LogFileStream;
 import jp.tabiji.ingest.replay.LogRecord;
 import jp.tabiji.ingest.replay.RecordRouter;
 import jp.tabiji.streaming.KafkaEventsJob;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * `tabiji replay`: publishes log files (merged in event-time order) to Kafka, then runs a bounded job over
@@ -53,7 +53,7 @@ final class Replay {
         this.terminal = terminal;
     }
 
-    Summary run(List<Path> inputs, ApRegistry registry, Consumer<StreamExecutionEnvironment> customizeJob)
+    Summary run(List<Path> inputs, ApRegistry registry, UnaryOperator<DataStream<byte[]>> tap)
             throws Exception {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
@@ -76,7 +76,7 @@ final class Replay {
                 job.events.get(), published, Math.max(0, published - job.events.get()), job.visits.get(),
                 (System.nanoTime() - t0) / 1_000_000_000L))) {
             new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)
-                    .runReplay(settings, start, end, "tabiji-replay-" + UUID.randomUUID(), job, customizeJob);
+                    .runReplay(settings, start, end, "tabiji-replay-" + UUID.randomUUID(), job, tap);
         }
         return new Summary(counters.lines.get(), published, counters.rejected.get(), counters.skipped.get(),
                 job.visits.get());

@@ -1,0 +1,77 @@
+package jp.tabiji.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tabiji.ingest.event.EventType;
+import jp.tabiji.ingest.event.WifiEvent;
+import jp.tabiji.ingest.event.WifiEventCodec;
+import jp.tabiji.streaming.visit.SiteDayVisitor;
+import jp.tabiji.streaming.visit.Visit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The whole topology on a MiniCluster (parallelism 2) with an injected bounded source and collecting sinks. */
+class VisitJobPipelineTest {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static long at(String dayTime) {
+        return OffsetDateTime.parse("2026-11-" + dayTime + ":00+09:00").toInstant().toEpochMilli();
+    }
+
+    private static WifiEvent ev(String device, String dayTime, String ap, String site, EventType type, String lang) {
+        return new WifiEvent(at(dayTime), ap, site, device, false, type, lang, "test");
+    }
+
+    @Test
+    void eventsBecomeVisitsSiteDayVisitorsAndDeadLetters() throws Exception {
+        WifiEventCodec codec = new WifiEventCodec();
+        List<WifiEvent> events = new ArrayList<>();
+        for (int d = 0; d < 20; d++) {
+            String dev = String.format("%016x", d);
+            // 08:50 Tokyo is the previous UTC date; the visit still belongs to Nov 3
+            events.add(ev(dev, "03T08:50", "st1", "sendai-station", EventType.CONNECT, null));
+            events.add(ev(dev, "03T08:52", "st1", "sendai-station", EventType.LOGIN, d % 2 == 0 ? "ja" : "zh-Hant"));
+            events.add(ev(dev, "03T09:40", "st1", "sendai-station", EventType.DISCONNECT, null));
+            events.add(ev(dev, "03T10:30", "m1", "matsushima", EventType.CONNECT, null));
+            events.add(ev(dev, "03T12:00", "m1", "matsushima", EventType.DISCONNECT, null));
+            events.add(ev(dev, "03T12:10", "lobby", null, EventType.CONNECT, null));
+        }
+        List<byte[]> input = new ArrayList<>(events.stream().map(codec::encode).toList());
+        input.add("{not json".getBytes());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(Duration.ofMinutes(2))
+                .withTimestampAssigner((b, t) -> b[0] == '{' && b[1] == '"' ? new WifiEventCodec().decode(b).ts : 0L);
+        DataStream<byte[]> stream = env.fromData(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
+                input.toArray(new byte[0][])).assignTimestampsAndWatermarks(wm);
+        CollectingSink<Visit> visits = new CollectingSink<>();
+        CollectingSink<SiteDayVisitor> siteDays = new CollectingSink<>();
+        CollectingSink<byte[]> dlq = new CollectingSink<>();
+        CollectingSink<byte[]> late = new CollectingSink<>();
+        VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits, siteDays, dlq, late));
+        env.execute("pipeline test");
+
+        assertThat(visits.received()).hasSize(40);
+        assertThat(visits.received()).filteredOn(v -> v.siteId.equals("sendai-station"))
+                .allSatisfy(v -> assertThat(v.dwellSeconds()).isEqualTo(50 * 60));
+        assertThat(visits.received()).filteredOn(v -> v.siteId.equals("matsushima")).extracting(v -> v.lang)
+                .containsOnly("ja", "zh-Hant");
+        assertThat(siteDays.received()).hasSize(40).allSatisfy(s -> assertThat(s.day)
+                .isEqualTo((int) java.time.LocalDate.of(2026, 11, 3).toEpochDay()));
+        assertThat(dlq.received()).singleElement().satisfies(b -> assertThat(new String(b)).contains("undecodable"));
+        assertThat(late.received()).isEmpty();
+    }
+}
