@@ -49,6 +49,8 @@ class VisitJobPipelineTest {
             events.add(ev(dev, "03T12:00", "m1", "matsushima", EventType.DISCONNECT, null));
             events.add(ev(dev, "03T12:10", "lobby", null, EventType.CONNECT, null));
         }
+        // in event-time order, as the job expects within its out-of-orderness bound
+        events.sort(java.util.Comparator.comparingLong(e -> e.ts));
         List<byte[]> input = new ArrayList<>(events.stream().map(codec::encode).toList());
         input.add("{not json".getBytes());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -56,7 +58,7 @@ class VisitJobPipelineTest {
         WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(Duration.ofMinutes(2))
                 .withTimestampAssigner((b, t) -> b[0] == '{' && b[1] == '"' ? new WifiEventCodec().decode(b).ts : 0L);
         DataStream<byte[]> stream = env.fromData(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO,
-                input.toArray(new byte[0][])).assignTimestampsAndWatermarks(wm);
+                input.toArray(new byte[0][])).assignTimestampsAndWatermarks(wm).setParallelism(1);
         CollectingSink<Visit> visits = new CollectingSink<>();
         CollectingSink<SiteDayVisitor> siteDays = new CollectingSink<>();
         CollectingSink<byte[]> dlq = new CollectingSink<>();
