@@ -2,6 +2,7 @@ package jp.tabiji.streaming;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.common.TopicPartition;
@@ -73,12 +75,12 @@ public final class KafkaEventsJob {
     }
 
     private static Map<TopicPartition, Long> partitions(Map<Integer, Long> offsets) {
-        Map<TopicPartition, Long> m = new java.util.HashMap<>();
+        Map<TopicPartition, Long> m = new HashMap<>();
         offsets.forEach((p, o) -> m.put(new TopicPartition(Topics.EVENTS, p), o));
         return m;
     }
 
-    private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<byte[]> sourceBuilder(Settings s) {
+    private static KafkaSourceBuilder<byte[]> sourceBuilder(Settings s) {
         Properties props = new Properties();
         props.put("isolation.level", "read_committed");
         return KafkaSource.<byte[]>builder().setBootstrapServers(s.kafka()).setTopics(Topics.EVENTS)

@@ -91,7 +91,7 @@ public final class ClickHouseHttp {
 
     static String unescape(String s) {
         if (s.indexOf('\\') < 0) {
-            return s.equals("\\N") ? null : s;
+            return s;
         }
         if (s.equals("\\N")) {
             return null;

@@ -95,22 +95,21 @@ public final class ResultWriter {
                 width[i] = Math.max(width[i], displayWidth(l.get(i)));
             }
         }
-        Object last = t.columns().get(t.columns().size() - 1);
         StringBuilder sb = new StringBuilder();
-        appendLine(sb, header, width, last);
+        appendLine(sb, header, width);
         List<String> rule = new ArrayList<>();
         for (int w : width) {
             rule.add("-".repeat(w));
         }
-        appendLine(sb, rule, width, last);
-        lines.forEach(l -> appendLine(sb, l, width, last));
+        appendLine(sb, rule, width);
+        lines.forEach(l -> appendLine(sb, l, width));
         if (t.rows().isEmpty()) {
             sb.append("(no rows)\n");
         }
         return sb.toString();
     }
 
-    private static void appendLine(StringBuilder sb, List<String> cells, int[] width, Object lastColumn) {
+    private static void appendLine(StringBuilder sb, List<String> cells, int[] width) {
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
             String pad = " ".repeat(width[i] - displayWidth(c));

@@ -1,7 +1,10 @@
 package jp.tabiji.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The local stack: one Kafka broker and one ClickHouse server, each with its own folder under the state
@@ -33,27 +36,22 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack start() throws IOException {
         // start both at once: each spends most of its start-up waiting
-        Thread ch = new Thread(() -> {
+        CompletableFuture<Void> ch = CompletableFuture.runAsync(() -> {
             try {
                 clickhouse.start();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
-        }, "clickhouse-start");
-        Throwable[] failure = new Throwable[1];
-        ch.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
-        ch.start();
+        });
         try {
             kafka.start();
         } finally {
             try {
                 ch.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+                throw new IOException(cause.getMessage(), cause);
             }
-        }
-        if (failure[0] != null) {
-            throw new IOException(failure[0].getMessage(), failure[0]);
         }
         return this;
     }

@@ -1,7 +1,5 @@
 package jp.tabiji.ingest.privacy;
 
-import java.util.Locale;
-
 /**
  * A client or AP MAC address in canonical form: lower case, colon separated ({@code 06:fc:e4:4a:e5:05}).
  * Never put one in a log or an exception message: use {@link MacMasker}.
@@ -105,9 +103,5 @@ public final class MacAddress {
     @Override
     public String toString() {
         return MacMasker.MASK;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -30,26 +30,25 @@ final class ClickHouseInserter {
     void insert(byte[] block) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            HttpResponse<String> r;
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(block)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-                last = new IOException("ClickHouse insert answered " + r.statusCode() + ": " + r.body().lines()
-                        .findFirst().orElse(""));
-                if (r.statusCode() < 500) {
-                    throw last; // a bad request will not get better
-                }
+                r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(block)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                if (e == last) {
-                    throw e;
-                }
                 last = e;
+                sleep(200L << attempt);
+                continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
+            }
+            if (r.statusCode() == 200) {
+                return;
+            }
+            last = new IOException("ClickHouse insert answered " + r.statusCode() + ": "
+                    + r.body().lines().findFirst().orElse(""));
+            if (r.statusCode() < 500) {
+                throw last; // a bad request will not get better
             }
             sleep(200L << attempt);
         }

@@ -10,43 +10,15 @@ public final class VisitRows {
     }
 
     public static RowEncoder<Visit> visits() {
-        return new RowEncoder<>() {
-            @Override
-            public String table() {
-                return "visits";
-            }
-
-            @Override
-            public List<String> columns() {
-                return List.of("visit_id", "device_id", "site_id", "day", "start_ms", "end_ms", "dwell_s", "events",
-                        "lang", "random_mac");
-            }
-
-            @Override
-            public void encode(Visit v, RowBinary row) {
-                row.string(v.visitId).string(v.deviceId).string(v.siteId).date(v.startDay).uint64(v.startMs)
-                        .uint64(v.endMs).uint32(v.dwellSeconds()).uint32(v.events).string(v.lang)
-                        .uint8(v.randomMac ? 1 : 0);
-            }
-        };
+        return RowEncoder.of("visits", List.of("visit_id", "device_id", "site_id", "day", "start_ms", "end_ms",
+                "dwell_s", "events", "lang", "random_mac"), (Visit v, RowBinary row) -> row.string(v.visitId)
+                .string(v.deviceId).string(v.siteId).date(v.startDay).uint64(v.startMs).uint64(v.endMs)
+                .uint32(v.dwellSeconds()).uint32(v.events).string(v.lang).uint8(v.randomMac ? 1 : 0));
     }
 
     public static RowEncoder<SiteDayVisitor> siteDayVisitors() {
-        return new RowEncoder<>() {
-            @Override
-            public String table() {
-                return "site_day_visitors";
-            }
-
-            @Override
-            public List<String> columns() {
-                return List.of("site_id", "day", "device_id", "last_event_ms", "lang");
-            }
-
-            @Override
-            public void encode(SiteDayVisitor s, RowBinary row) {
-                row.string(s.siteId).date(s.day).string(s.deviceId).uint64(s.lastEventMs).string(s.lang);
-            }
-        };
+        return RowEncoder.of("site_day_visitors", List.of("site_id", "day", "device_id", "last_event_ms", "lang"),
+                (SiteDayVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.deviceId)
+                        .uint64(s.lastEventMs).string(s.lang));
     }
 }
