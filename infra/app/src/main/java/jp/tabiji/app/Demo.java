@@ -21,7 +21,11 @@ final class Demo {
         Path dir = config.home().resolve("demo");
         LocalDate start = LocalDate.of(2026, 11, 2);
         LocalDate end = start.plusDays(days - 1);
-        step("1/4 starting the local stack");
+        out.println("Tabiji turns the logs of a region's free public Wi-Fi into visitor trends for its tourism office:\n"
+                + "who visits which site on which day, in which language. This demo simulates Miyagi's Wi-Fi logs\n"
+                + "(client MACs are pseudonymized at ingest and never stored), runs them through Kafka, Flink and\n"
+                + "ClickHouse, and prints the results.\n");
+        step("1/4 starting the local stack (a Kafka broker and a ClickHouse server, data in " + config.home() + ")");
         commands.ensureStack();
         step("2/4 simulating " + days + " days of Miyagi's free Wi-Fi (" + devices + " devices, seed " + seed + ")");
         commands.simulate(new Args(java.util.List.of("--days", "" + days, "--devices", "" + devices, "--seed",
