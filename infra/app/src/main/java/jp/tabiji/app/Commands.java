@@ -89,12 +89,31 @@ final class Commands {
         if (inputs.isEmpty()) {
             throw new UsageException("replay needs --input FILE...");
         }
-        ApRegistry registry = registry(a);
+        SourceOptions options = sourceOptions(a, registry(a));
         ensureStack();
         Replay.Summary s = new Replay(config, config.secret(env), out, terminal)
-                .run(inputs.stream().map(Path::of).toList(), registry, UnaryOperator.identity());
+                .run(inputs.stream().map(Path::of).toList(), options, UnaryOperator.identity());
         out.println(s.line());
         return 0;
+    }
+
+    int parse(Args a, java.io.InputStream stdin) throws IOException {
+        List<String> files = a.positional();
+        if (files.size() > 1) {
+            throw new UsageException("parse reads one FILE (or - for standard input)");
+        }
+        SourceOptions options = sourceOptions(a, registryOrEmpty(a));
+        new ParseCommand(config, config.secret(env)).run(files.isEmpty() ? "-" : files.get(0), options, stdin, out);
+        return 0;
+    }
+
+    SourceOptions sourceOptions(Args a, ApRegistry registry) throws IOException {
+        return SourceOptions.from(a, registry, env.get("TABIJI_OPT_OUT"));
+    }
+
+    /** The registry named by --registry, else the state directory's if there is one, else none (all APs unknown). */
+    ApRegistry registryOrEmpty(Args a) throws IOException {
+        return Files.exists(registryPath(a)) || a.has("registry") ? registry(a) : ApRegistry.empty();
     }
 
     int query(Args a) throws IOException {
@@ -109,7 +128,7 @@ final class Commands {
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
         ResultTable t = new VisitorQuery(ch, config.k()).run(from, to, by);
-        ApRegistry registry = Files.exists(registryPath(a)) ? registry(a) : ApRegistry.empty();
+        ApRegistry registry = registryOrEmpty(a);
         out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
                 .render(t, format));
         return 0;

@@ -11,13 +11,14 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
+import jp.tabiji.ingest.parse.EdgeProcessor;
 import jp.tabiji.ingest.parse.EventNormalizer;
-import jp.tabiji.ingest.parse.LineParser;
+import jp.tabiji.ingest.parse.ParseContext;
+import jp.tabiji.ingest.parse.RecordDecoder;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
 import jp.tabiji.ingest.publish.EventPublisher;
 import jp.tabiji.ingest.publish.TopicSetup;
 import jp.tabiji.ingest.publish.Topics;
-import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.replay.EventTimeMerger;
 import jp.tabiji.ingest.replay.IngestCounters;
 import jp.tabiji.ingest.replay.LogFileStream;
@@ -53,7 +54,7 @@ final class Replay {
         this.terminal = terminal;
     }
 
-    Summary run(List<Path> inputs, ApRegistry registry, UnaryOperator<DataStream<byte[]>> tap)
+    Summary run(List<Path> inputs, SourceOptions options, UnaryOperator<DataStream<byte[]>> tap)
             throws Exception {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
@@ -63,7 +64,7 @@ final class Replay {
         new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
         TopicSetup.ensureTopics(config.kafka(), 2);
         Map<Integer, Long> start = KafkaOffsets.latest(config.kafka(), Topics.EVENTS);
-        IngestCounters counters = publish(inputs, registry);
+        IngestCounters counters = publish(inputs, options);
         Map<Integer, Long> end = KafkaOffsets.latest(config.kafka(), Topics.EVENTS);
 
         EmbeddedJobRunner.JobProgress job = new EmbeddedJobRunner.JobProgress();
@@ -82,19 +83,20 @@ final class Replay {
                 job.visits.get());
     }
 
-    private IngestCounters publish(List<Path> inputs, ApRegistry registry) throws IOException {
+    private IngestCounters publish(List<Path> inputs, SourceOptions options) throws IOException {
         IngestCounters counters = new IngestCounters();
         long totalBytes = 0;
         for (Path p : inputs) {
             totalBytes += Files.size(p);
         }
-        LineParser parser = new LineParser(config.zone());
+        ParseContext ctx = new ParseContext(config.zone(), options.defaultAp());
         List<LogFileStream> streams = new ArrayList<>();
         for (Path p : inputs) {
-            streams.add(new LogFileStream(p, parser, MAX_LINE_BYTES));
+            streams.add(new LogFileStream(p, new RecordDecoder(options.format(), ctx), MAX_LINE_BYTES,
+                    options.referenceTime(p)));
         }
-        EventNormalizer normalizer = new EventNormalizer(registry,
-                new Pseudonymizer(secret, config.period(), config.zone()));
+        EdgeProcessor edge = new EdgeProcessor(new EventNormalizer(options.registry(),
+                new Pseudonymizer(secret, config.period(), config.zone())), options.optOut());
         long total = totalBytes;
         try (EventTimeMerger merger = new EventTimeMerger(streams);
              EventPublisher publisher = new EventPublisher(config.kafka());
@@ -102,8 +104,8 @@ final class Replay {
                      "publishing: %,d lines read (%d%%), %,d events, %,d rejected, %,d skipped",
                      counters.lines.get(), total == 0 ? 100 : 100 * merger.bytesRead() / total,
                      counters.published.get(), counters.rejected.get(), counters.skipped.get()))) {
-            RecordRouter router = new RecordRouter(normalizer, publisher::publish, publisher::reject,
-                    System::currentTimeMillis, counters);
+            RecordRouter router = new RecordRouter(edge, publisher::publish, publisher::reject,
+                    System::currentTimeMillis, counters, "file");
             for (LogRecord r = merger.next(); r != null; r = merger.next()) {
                 router.route(r);
             }

@@ -13,12 +13,16 @@ public final class TabijiCli {
               demo                      set up, simulate a few days, replay them, show the results
               up | down | status        start, stop or show the local Kafka + ClickHouse stack
               simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
-              replay --input FILE... [--registry FILE]
+              replay --input FILE... [--registry FILE] [SOURCE OPTIONS]
+              parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
+                                         one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors --from DATE --to DATE [--by site,day|site,day,lang|day|day,lang]
                                          [--format table|csv|json] [--registry FILE]
               test                      run every test (the ./tabiji script does this)
+            source options: --format auto|syslog|logread|portal-json|portal-csv|radius-detail  --ap ID (for lines
+                           that name no AP)  --reference-time ISO (year inference; default: file mtime)  --opt-out FILE
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K
-                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE (see README.md)
+                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT (see README.md)
             """;
 
     private TabijiCli() {
@@ -45,6 +49,7 @@ public final class TabijiCli {
                 case "simulate" -> commands.simulate(args);
                 case "replay" -> commands.replay(args);
                 case "query" -> commands.query(args);
+                case "parse" -> commands.parse(args, System.in);
                 case "demo" -> commands.demo(args);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };

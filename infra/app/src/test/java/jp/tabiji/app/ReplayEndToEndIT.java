@@ -83,7 +83,7 @@ class ReplayEndToEndIT {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         return new Replay(c, c.secret(Map.of()), quiet, false).run(
                 List.of(sim.resolve("hostapd.log"), sim.resolve("portal.jsonl")),
-                ApRegistry.load(sim.resolve("registry.csv")), tap);
+                SourceOptions.defaults(ApRegistry.load(sim.resolve("registry.csv"))), tap);
     }
 
     private Map<String, Long> query(String database, VisitorQuery.Grouping g) {

@@ -23,6 +23,9 @@ public final class EventNormalizer {
 
     public WifiEvent normalize(ClientEvent ce) {
         Optional<AccessPoint> ap = registry.resolve(ce.apRef());
+        if (ap.isEmpty() && ce.apAlt() != null) {
+            ap = registry.resolve(ce.apAlt());
+        }
         WifiEvent e = new WifiEvent();
         e.ts = ce.ts();
         e.apId = ap.map(AccessPoint::apId).orElseGet(() -> apRefForUnknown(ce.apRef()));

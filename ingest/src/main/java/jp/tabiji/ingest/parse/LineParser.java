@@ -2,16 +2,29 @@ package jp.tabiji.ingest.parse;
 
 import java.time.ZoneId;
 
-/** Detects the format of each line and hands it to the right parser. */
+/**
+ * Reads one single-line record: a portal JSON login or a syslog line (hostapd, Cisco, Aruba, in any of the
+ * envelopes {@link SyslogEnvelope} knows). Multi-line and stateful formats are {@link RecordDecoder}'s.
+ */
 public final class LineParser {
-    private final HostapdSyslogParser syslog = new HostapdSyslogParser();
+    private final ParseContext ctx;
     private final PortalLoginParser portal;
 
-    public LineParser(ZoneId zone) {
-        this.portal = new PortalLoginParser(zone);
+    public LineParser(ParseContext ctx) {
+        this.ctx = ctx;
+        this.portal = new PortalLoginParser(ctx.zone());
     }
 
+    public LineParser(ZoneId zone) {
+        this(ParseContext.of(zone));
+    }
+
+    /** Parses with the current time as the reference for times logged without a year. */
     public ParseResult parse(String line) {
+        return parse(line, System.currentTimeMillis());
+    }
+
+    public ParseResult parse(String line, long referenceMs) {
         String s = line.startsWith("\uFEFF") ? line.substring(1) : line;
         if (s.isBlank()) {
             return ParseResult.skipped("blank line");
@@ -19,13 +32,44 @@ public final class LineParser {
         if (s.indexOf('\uFFFD') >= 0) {
             return ParseResult.rejected("line is not valid UTF-8");
         }
-        char first = s.charAt(0);
-        if (first == '{') {
+        if (s.indexOf('\0') >= 0) {
+            return ParseResult.rejected("line contains NUL bytes");
+        }
+        if (s.charAt(0) == '{') {
             return portal.parse(s);
         }
-        if (first == '<') {
-            return syslog.parse(s);
+        return parseSyslog(s, referenceMs);
+    }
+
+    public ParseResult parsePortal(String line) {
+        return portal.parse(line);
+    }
+
+    /** A syslog line, or a Cisco controller line (which carries its own header before the mnemonic). */
+    public ParseResult parseSyslog(String s, long referenceMs) {
+        SyslogEnvelope env = SyslogEnvelope.parse(s, ctx, referenceMs);
+        if (s.indexOf('%') >= 0 && CiscoMessages.looksLikeCisco(s)) {
+            return CiscoMessages.parse(s, env.reject() == null ? env : null, ctx, referenceMs);
         }
-        return ParseResult.rejected("unrecognised log format");
+        if (env.reject() != null) {
+            return ParseResult.rejected(env.reject().equals("not a syslog line") ? "unrecognised log format"
+                    : env.reject());
+        }
+        String host = env.host() != null ? env.host() : ctx.defaultAp();
+        String tag = env.tag();
+        if ("hostapd".equals(tag)) {
+            return HostapdMessages.parse(env.ts(), host, env.message());
+        }
+        if (ArubaMessages.isAruba(tag, env.message())) {
+            return ArubaMessages.parse(env, ctx);
+        }
+        if (tag != null && HostapdMessages.looksLikeHostapd(tag + ": " + env.message())) {
+            return HostapdMessages.parse(env.ts(), host, tag + ": " + env.message());
+        }
+        if (HostapdMessages.looksLikeHostapd(env.message())) {
+            return HostapdMessages.parse(env.ts(), host, env.message());
+        }
+        return ParseResult.skipped("syslog from " + (tag == null ? "an unnamed program" : tag)
+                + ", not a Wi-Fi client source");
     }
 }

@@ -9,13 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.privacy.MacAddress;
 
 /**
  * Captive-portal login records, one JSON object per line:
  * {@code {"ts":"2026-11-03T10:15:30+09:00","ap":"sendai-ap01","mac":"06-FC-E4-4A-E5-05","event":"login","lang":"zh-TW"}}.
- * {@code ts} may also be epoch milliseconds, or a local time without offset read in the region zone.
+ * {@code ts} may also be epoch milliseconds (or seconds), or a local time without offset read in the region zone.
+ * {@link PortalCsvParser} reads the same fields from CSV.
  */
 public final class PortalLoginParser {
     public static final String SOURCE = "portal";
@@ -37,65 +39,68 @@ public final class PortalLoginParser {
         if (node == null || !node.isObject()) {
             return ParseResult.rejected("portal record is not a JSON object");
         }
-        String event = text(node, "event");
+        return fromFields(field -> {
+            JsonNode v = node.get(field);
+            return v == null || v.isNull() ? null : v.asText();
+        }, zone);
+    }
+
+    /** A login record from named fields: ts, ap, mac, event (login | login_failed), lang, ssid. */
+    static ParseResult fromFields(Function<String, String> field, ZoneId zone) {
+        String event = field.apply("event");
         EventType type;
-        if (event == null) {
+        if (event == null || event.isBlank()) {
             return ParseResult.rejected("portal record has no event");
         }
-        switch (event.toLowerCase(Locale.ROOT)) {
-            case "login" -> type = EventType.LOGIN;
-            case "login_failed" -> type = EventType.LOGIN_FAILED;
+        switch (event.trim().toLowerCase(Locale.ROOT)) {
+            case "login", "login_success", "success" -> type = EventType.LOGIN;
+            case "login_failed", "login_failure", "failed", "failure" -> type = EventType.LOGIN_FAILED;
             default -> {
                 return ParseResult.skipped("portal event '" + event + "' is no login");
             }
         }
-        Long ts = timestamp(node.get("ts"));
+        Long ts = timestamp(field.apply("ts"), zone);
         if (ts == null) {
             return ParseResult.rejected("missing or bad portal timestamp");
         }
-        String ap = text(node, "ap");
+        String ap = field.apply("ap");
         if (ap == null || ap.isBlank()) {
             return ParseResult.rejected("portal record names no AP");
         }
         MacAddress mac;
         try {
-            mac = MacAddress.parse(text(node, "mac"));
+            mac = MacAddress.parse(field.apply("mac"));
         } catch (IllegalArgumentException e) {
             return ParseResult.rejected("missing or bad client MAC address");
         }
-        ClientEvent ce = new ClientEvent(ts, ap, mac, type, text(node, "lang"), text(node, "ssid"), null, null, null,
-                SOURCE);
-        return new ParseResult.Parsed(ce);
+        String lang = field.apply("lang");
+        String ssid = field.apply("ssid");
+        return new ParseResult.Parsed(new ClientEvent(ts, ap.trim(), null, mac, type,
+                lang == null || lang.isBlank() ? null : lang, ssid == null || ssid.isBlank() ? null : ssid,
+                null, null, null, SOURCE));
     }
 
-    private Long timestamp(JsonNode ts) {
-        if (ts == null || ts.isNull()) {
+    private static Long timestamp(String s, ZoneId zone) {
+        if (s == null || s.isBlank()) {
             return null;
         }
-        if (ts.isIntegralNumber()) {
-            return ts.longValue();
+        String t = s.trim();
+        if (t.chars().allMatch(Character::isDigit) && t.length() <= 15) {
+            long n = Long.parseLong(t);
+            return t.length() <= 10 ? n * 1000 : n; // epoch seconds or milliseconds
         }
-        if (!ts.isTextual()) {
-            return null;
-        }
-        String s = ts.asText();
         try {
-            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(t).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(s).atZone(zone).toInstant().toEpochMilli();
+                return LocalDateTime.parse(t.replace(' ', 'T')).atZone(zone).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
                 try {
-                    return Instant.parse(s).toEpochMilli();
+                    return Instant.parse(t).toEpochMilli();
                 } catch (DateTimeParseException e3) {
                     return null;
                 }
             }
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

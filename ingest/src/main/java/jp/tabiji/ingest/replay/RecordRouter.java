@@ -3,36 +3,44 @@ package jp.tabiji.ingest.replay;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import jp.tabiji.ingest.event.WifiEvent;
-import jp.tabiji.ingest.parse.EventNormalizer;
-import jp.tabiji.ingest.parse.ParseResult;
+import jp.tabiji.ingest.parse.EdgeProcessor;
 import jp.tabiji.ingest.publish.DeadLetter;
 
-/** Sends each parsed record where it belongs: events to the event sink, rejects to the dead-letter sink. */
+/**
+ * Sends each parsed record where it belongs: events to the event sink, rejects to the dead-letter sink; skips
+ * and opted-out devices are only counted.
+ */
 public final class RecordRouter {
-    private final EventNormalizer normalizer;
+    private final EdgeProcessor edge;
     private final Consumer<WifiEvent> events;
     private final Consumer<DeadLetter> deadLetters;
     private final LongSupplier clock;
     private final IngestCounters counters;
+    private final String sourceKind;
 
-    public RecordRouter(EventNormalizer normalizer, Consumer<WifiEvent> events, Consumer<DeadLetter> deadLetters,
-                        LongSupplier clock, IngestCounters counters) {
-        this.normalizer = normalizer;
+    /** @param sourceKind how the records arrived, for DLQ records: file, syslog, radius */
+    public RecordRouter(EdgeProcessor edge, Consumer<WifiEvent> events, Consumer<DeadLetter> deadLetters,
+                        LongSupplier clock, IngestCounters counters, String sourceKind) {
+        this.edge = edge;
         this.events = events;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.counters = counters;
+        this.sourceKind = sourceKind;
     }
 
     public void route(LogRecord r) {
         counters.lines.incrementAndGet();
-        ParseResult result = r.result();
-        if (result instanceof ParseResult.Parsed p) {
-            events.accept(normalizer.normalize(p.event()));
+        EdgeProcessor.Outcome outcome = edge.process(r.result());
+        if (outcome instanceof EdgeProcessor.Event e) {
+            events.accept(e.event());
             counters.published.incrementAndGet();
-        } else if (result instanceof ParseResult.Rejected rej) {
-            deadLetters.accept(DeadLetter.of(rej.reason(), "file", clock.getAsLong(), r.origin(), r.lineNo(), r.line()));
+        } else if (outcome instanceof EdgeProcessor.Reject rej) {
+            deadLetters.accept(DeadLetter.of(rej.reason(), sourceKind, clock.getAsLong(), r.origin(), r.lineNo(),
+                    r.line()));
             counters.rejected.incrementAndGet();
+        } else if (outcome instanceof EdgeProcessor.OptedOut) {
+            counters.optedOut.incrementAndGet();
         } else {
             counters.skipped.incrementAndGet();
         }

@@ -23,7 +23,7 @@ class EventNormalizerTest {
     private static final long NOV_3 = 1793668502000L; // 2026-11-03 in Tokyo
 
     private WifiEvent normalize(String apRef, String lang) {
-        return normalizer.normalize(new ClientEvent(NOV_3, apRef, MacAddress.parse("06:fc:e4:4a:e5:05"),
+        return normalizer.normalize(new ClientEvent(NOV_3, apRef, null, MacAddress.parse("06:fc:e4:4a:e5:05"),
                 EventType.LOGIN, lang, null, null, null, null, "portal"));
     }
 
