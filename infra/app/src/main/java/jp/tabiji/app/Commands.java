@@ -107,6 +107,19 @@ final class Commands {
         return 0;
     }
 
+    int ingest(Args a) throws Exception {
+        List<String> what = a.positional();
+        if (what.isEmpty()) {
+            throw new UsageException("ingest needs a source: syslog, file PATH... or radius DIR");
+        }
+        IngestCommand ingest = new IngestCommand(config, config.secret(env), out, terminal);
+        SourceOptions options = sourceOptions(a, registryOrEmpty(a));
+        return switch (what.get(0)) {
+            case "syslog" -> ingest.syslog(a, options);
+            default -> throw new UsageException("ingest sources: syslog, file PATH..., radius DIR");
+        };
+    }
+
     SourceOptions sourceOptions(Args a, ApRegistry registry) throws IOException {
         return SourceOptions.from(a, registry, env.get("TABIJI_OPT_OUT"));
     }

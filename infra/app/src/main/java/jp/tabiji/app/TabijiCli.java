@@ -14,6 +14,9 @@ public final class TabijiCli {
               up | down | status        start, stop or show the local Kafka + ClickHouse stack
               simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
               replay --input FILE... [--registry FILE] [SOURCE OPTIONS]
+              ingest syslog [--listen udp://127.0.0.1:5514,tcp://127.0.0.1:5514] [--buffer N] [SOURCE OPTIONS]
+              ingest file PATH... [SOURCE OPTIONS]     follow log files through rotation, resuming where it stopped
+              ingest radius DIR [SOURCE OPTIONS]       follow FreeRADIUS detail-* files in DIR
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors --from DATE --to DATE [--by site,day|site,day,lang|day|day,lang]
@@ -50,6 +53,7 @@ public final class TabijiCli {
                 case "replay" -> commands.replay(args);
                 case "query" -> commands.query(args);
                 case "parse" -> commands.parse(args, System.in);
+                case "ingest" -> commands.ingest(args);
                 case "demo" -> commands.demo(args);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };

@@ -18,6 +18,11 @@ public record DeadLetter(String reason, String source, long receivedAt, String o
         return new DeadLetter(MacMasker.mask(reason), source, receivedAt, origin, lineNo, MacMasker.mask(line));
     }
 
+    /** An exception as one line for a log, with MAC-like tokens masked (messages can quote input). */
+    public static String maskedReason(Throwable e) {
+        return MacMasker.mask(e.toString());
+    }
+
     public byte[] toJson() {
         ObjectNode n = JSON.createObjectNode();
         n.put("v", 1);

@@ -21,6 +21,7 @@ public final class EventPublisher implements AutoCloseable {
     private final WifiEventCodec codec = new WifiEventCodec();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
 
     public EventPublisher(String bootstrapServers) {
         this(bootstrapServers, Map.of());
@@ -50,6 +51,7 @@ public final class EventPublisher implements AutoCloseable {
 
     private void send(ProducerRecord<byte[], byte[]> record) {
         throwIfFailed();
+        sent.incrementAndGet();
         producer.send(record, (meta, ex) -> {
             if (ex != null) {
                 failure.compareAndSet(null, ex);
@@ -67,6 +69,27 @@ public final class EventPublisher implements AutoCloseable {
 
     public long acknowledged() {
         return acked.get();
+    }
+
+    /** Records handed to the producer that Kafka has not acknowledged yet. */
+    public long unacknowledged() {
+        return sent.get() - acked.get();
+    }
+
+    /**
+     * Settings for live sources: when Kafka is unreachable, sends wait (bounded by the producer's buffer) and are
+     * retried until Kafka is back, instead of failing after two minutes.
+     */
+    public static Map<String, Object> waitForKafka() {
+        return Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
+                ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+    }
+
+    /** Sends what is buffered, waiting at most {@code timeout} (0: give up at once); returns what stayed unsent. */
+    public long close(java.time.Duration timeout) {
+        producer.close(timeout);
+        return unacknowledged();
     }
 
     private void throwIfFailed() {

@@ -49,4 +49,12 @@ class MacAddressTest {
             assertThat(MacMasker.mask("x " + spelling + " y")).doesNotContain(spelling);
         }
     }
+
+    @Test
+    void masksDamagedAddressesToo() {
+        assertThat(MacMasker.mask("AP-STA-CONNECTED 02:00:00:00:00:zz end"))
+                .isEqualTo("AP-STA-CONNECTED xx:xx:xx:xx:xx:xx end");
+        assertThat(MacMasker.mask("Event-Timestamp 2026-11-29T15:47:50 at 10:15:02.123"))
+                .isEqualTo("Event-Timestamp 2026-11-29T15:47:50 at 10:15:02.123");
+    }
 }

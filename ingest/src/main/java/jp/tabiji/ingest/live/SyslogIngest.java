@@ -1,0 +1,133 @@
+package jp.tabiji.ingest.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import jp.tabiji.ingest.parse.EdgeProcessor;
+import jp.tabiji.ingest.parse.LineParser;
+import jp.tabiji.ingest.parse.ParseContext;
+import jp.tabiji.ingest.parse.ParseResult;
+import jp.tabiji.ingest.publish.DeadLetter;
+import jp.tabiji.ingest.publish.EventPublisher;
+import jp.tabiji.ingest.replay.IngestCounters;
+import jp.tabiji.ingest.replay.LogRecord;
+import jp.tabiji.ingest.replay.RecordRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * `tabiji ingest syslog`: a {@link SyslogServer} fills a bounded queue; one thread parses each message (the time
+ * of receipt is the reference for years; the sender's address is the AP of messages that name none, unless
+ * {@code --ap} says otherwise) and publishes it. Shutdown stops the listeners, drains the queue and flushes.
+ */
+public final class SyslogIngest implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyslogIngest.class);
+    private static final int MAX_PARSERS = 4096;
+
+    /** Tunables with their defaults. */
+    public record Settings(ZoneId zone, String defaultAp, int queueCapacity, int maxMessageBytes, long tcpWaitMs,
+                           Duration shutdownTimeout) {
+        public static Settings defaults(ZoneId zone, String defaultAp) {
+            return new Settings(zone, defaultAp, 100_000, 8 * 1024, 5_000, Duration.ofSeconds(30));
+        }
+    }
+
+    private final Settings settings;
+    private final EventPublisher publisher;
+    private final RecordRouter router;
+    private final IngestCounters counters;
+    private final BlockingQueue<SyslogMessage> queue;
+    private final SyslogServer server;
+    private final Map<String, LineParser> parsers = new HashMap<>();
+    private final Thread worker;
+    private volatile boolean stopping;
+
+    public SyslogIngest(Settings settings, EdgeProcessor edge, EventPublisher publisher, IngestCounters counters) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.counters = counters;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.server = new SyslogServer(queue, settings.maxMessageBytes(), settings.tcpWaitMs(), counters.dropped);
+        this.router = new RecordRouter(edge, publisher::publish, publisher::reject, System::currentTimeMillis,
+                counters, "syslog");
+        this.worker = new Thread(this::drain, "syslog-publisher");
+    }
+
+    public void start(List<SyslogEndpoint> endpoints) throws IOException {
+        server.start(endpoints);
+        worker.start();
+    }
+
+    public SyslogServer server() {
+        return server;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void drain() {
+        while (true) {
+            SyslogMessage m;
+            try {
+                m = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (m == null) {
+                if (stopping) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                ParseResult r = m.overLength()
+                        ? new ParseResult.Rejected("message longer than " + settings.maxMessageBytes() + " bytes")
+                        : parser(m.sender()).parse(m.text(), m.receivedAt());
+                router.route(new LogRecord(m.transport() + "://" + m.sender(), 0, m.text(), r, m.receivedAt()));
+            } catch (RuntimeException e) {
+                // a bug must not stop the source: the message goes to the DLQ with the reason
+                LOG.error("syslog message could not be processed: {}", DeadLetter.maskedReason(e));
+                publisher.reject(DeadLetter.of("internal error: " + e.getClass().getSimpleName(), "syslog",
+                        System.currentTimeMillis(), m.transport() + "://" + m.sender(), 0, m.text()));
+                counters.rejected.incrementAndGet();
+            }
+        }
+    }
+
+    private LineParser parser(String sender) {
+        String ap = settings.defaultAp() != null ? settings.defaultAp() : sender;
+        LineParser p = parsers.get(ap);
+        if (p == null) {
+            if (parsers.size() >= MAX_PARSERS) {
+                parsers.clear();
+            }
+            p = new LineParser(new ParseContext(settings.zone(), ap));
+            parsers.put(ap, p);
+        }
+        return p;
+    }
+
+    /** Stops listening, publishes everything received, and waits for Kafka; returns messages left unsent. */
+    @Override
+    public void close() throws IOException {
+        server.close();
+        stopping = true;
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long unsent = publisher.close(settings.shutdownTimeout());
+        if (unsent > 0) {
+            LOG.warn("{} records were not acknowledged by Kafka within {}", unsent, settings.shutdownTimeout());
+        }
+    }
+}
