@@ -116,6 +116,8 @@ final class Commands {
         SourceOptions options = sourceOptions(a, registryOrEmpty(a));
         return switch (what.get(0)) {
             case "syslog" -> ingest.syslog(a, options);
+            case "file" -> ingest.files(what.subList(1, what.size()), a, options);
+            case "radius" -> ingest.radius(what.subList(1, what.size()), a, options);
             default -> throw new UsageException("ingest sources: syslog, file PATH..., radius DIR");
         };
     }

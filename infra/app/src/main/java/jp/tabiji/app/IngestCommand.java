@@ -1,6 +1,21 @@
 package jp.tabiji.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import jp.tabiji.ingest.live.FileFollower;
+import jp.tabiji.ingest.parse.LogFormat;
+import jp.tabiji.ingest.parse.ParseContext;
+import jp.tabiji.ingest.parse.RecordDecoder;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import jp.tabiji.ingest.live.SyslogEndpoint;
@@ -49,6 +64,72 @@ final class IngestCommand {
                 counters.published.get(), counters.rejected.get(), counters.skipped.get(), counters.optedOut.get(),
                 counters.dropped.get(), ingest.queued()));
         return 0;
+    }
+
+    int files(List<String> files, Args a, SourceOptions options) throws Exception {
+        if (files.isEmpty()) {
+            throw new UsageException("ingest file needs PATH...");
+        }
+        List<Path> paths = files.stream().map(f -> Path.of(f).toAbsolutePath().normalize()).distinct().toList();
+        String id = a.get("id", "file-" + shortHash(paths.stream().map(Path::toString).sorted().toList()));
+        return follow(id, () -> paths, options, false, "file", "following " + paths, kafkaWait(a));
+    }
+
+    int radius(List<String> dirs, Args a, SourceOptions options) throws Exception {
+        if (dirs.size() != 1) {
+            throw new UsageException("ingest radius needs one DIR (FreeRADIUS's detail directory)");
+        }
+        Path dir = Path.of(dirs.get(0)).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("not a directory: " + dir);
+        }
+        String id = a.get("id", "radius-" + shortHash(List.of(dir.toString())));
+        return follow(id, () -> detailFiles(dir), options.withFormat(LogFormat.RADIUS_DETAIL), true, "radius",
+                "following FreeRADIUS detail files in " + dir, kafkaWait(a));
+    }
+
+    private int follow(String id, Supplier<List<Path>> paths, SourceOptions options, boolean finishOlder,
+                       String kind, String what, int kafkaWaitMs) throws Exception {
+        ParseContext ctx = new ParseContext(config.zone(), options.defaultAp());
+        FileFollower.Settings settings = new FileFollower.Settings(id, config.kafka(),
+                () -> new RecordDecoder(options.format(), ctx), options.referenceMs(), Replay.MAX_LINE_BYTES,
+                Duration.ofMillis(250), Duration.ofMillis(kafkaWaitMs), finishOlder, kind);
+        IngestCounters counters = new IngestCounters();
+        FileFollower follower = new FileFollower(settings, paths, edge(options), counters);
+        follower.start();
+        out.println("ingest " + kind + ": " + what + " into " + Topics.EVENTS + " at " + config.kafka()
+                + " (source id " + id + "; Ctrl-C stops)");
+        runUntilStopped(follower, () -> String.format("%s: %s, %,d records, %,d events, %,d rejected, %,d skipped, "
+                        + "%,d opted out (committed)", kind, follower.state(), counters.lines.get(),
+                counters.published.get(), counters.rejected.get(), counters.skipped.get(), counters.optedOut.get()));
+        return 0;
+    }
+
+    /** How long one attempt to reach Kafka may block before the source backs off and retries. */
+    private static int kafkaWait(Args a) {
+        return a.getInt("kafka-wait-ms", 10_000);
+    }
+
+    /** FreeRADIUS writes detail-YYYYMMDD (or detail-YYYYMMDD:HH): name order is time order. */
+    static List<Path> detailFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("detail") && !n.endsWith(".work") && !n.endsWith(".gz") && Files.isRegularFile(p);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String shortHash(List<String> parts) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     EdgeProcessor edge(SourceOptions options) {

@@ -40,6 +40,10 @@ record SourceOptions(LogFormat format, String defaultAp, Long referenceMs, ApReg
         return new SourceOptions(format, a.get("ap", null), ref, registry, optOut);
     }
 
+    SourceOptions withFormat(LogFormat f) {
+        return new SourceOptions(f, defaultAp, referenceMs, registry, optOut);
+    }
+
     static SourceOptions defaults(ApRegistry registry) {
         return new SourceOptions(LogFormat.AUTO, null, null, registry, OptOutList.empty());
     }

@@ -41,12 +41,20 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public void publish(WifiEvent event) {
-        send(new ProducerRecord<>(Topics.EVENTS, null, event.ts, event.deviceId.getBytes(StandardCharsets.UTF_8),
-                codec.encode(event)));
+        send(eventRecord(codec, event));
     }
 
     public void reject(DeadLetter letter) {
-        send(new ProducerRecord<>(Topics.DLQ, null, letter.receivedAt(), null, letter.toJson()));
+        send(deadLetterRecord(letter));
+    }
+
+    static ProducerRecord<byte[], byte[]> eventRecord(WifiEventCodec codec, WifiEvent event) {
+        return new ProducerRecord<>(Topics.EVENTS, null, event.ts, event.deviceId.getBytes(StandardCharsets.UTF_8),
+                codec.encode(event));
+    }
+
+    static ProducerRecord<byte[], byte[]> deadLetterRecord(DeadLetter letter) {
+        return new ProducerRecord<>(Topics.DLQ, null, letter.receivedAt(), null, letter.toJson());
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {

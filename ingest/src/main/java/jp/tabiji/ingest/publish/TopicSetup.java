@@ -15,12 +15,21 @@ public final class TopicSetup {
     }
 
     public static void ensureTopics(String bootstrapServers, int eventPartitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        ensureTopics(bootstrapServers, eventPartitions, 60_000);
+    }
+
+    /** @throws IllegalStateException if Kafka does not answer within {@code timeoutMs} */
+    public static void ensureTopics(String bootstrapServers, int eventPartitions, int timeoutMs) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000)))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> wanted = new ArrayList<>();
             addIfMissing(wanted, existing, new NewTopic(Topics.EVENTS, eventPartitions, (short) 1));
             addIfMissing(wanted, existing, new NewTopic(Topics.DLQ, 1, (short) 1));
             addIfMissing(wanted, existing, new NewTopic(Topics.LATE, 1, (short) 1));
+            addIfMissing(wanted, existing, new NewTopic(Topics.INGEST_OFFSETS, 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")));
             if (!wanted.isEmpty()) {
                 admin.createTopics(wanted).all().get();
             }
