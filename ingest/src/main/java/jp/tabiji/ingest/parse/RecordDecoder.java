@@ -15,7 +15,7 @@ public final class RecordDecoder {
     public record Decoded(long lineNo, String text, ParseResult result) {
     }
 
-    static final int MAX_DETAIL_LINES = 256;
+    public static final int MAX_DETAIL_LINES = 256;
 
     private final LogFormat format;
     private final ParseContext ctx;
