@@ -28,7 +28,9 @@ final class RadiusDetailParser {
     }
 
     static boolean isHeader(String line) {
-        return HEADER.matcher(line).matches();
+        // cheap shape test first: this runs on every line when the format is detected
+        int n = line.length();
+        return n >= 24 && n <= 30 && line.charAt(3) == ' ' && line.charAt(7) == ' ' && HEADER.matcher(line).matches();
     }
 
     static boolean isAttribute(String line) {

@@ -18,53 +18,57 @@ public final class MacAddress {
      * @throws IllegalArgumentException with a message that does not repeat the input
      */
     public static MacAddress parse(String text) {
+        String c = canonicalize(text);
+        if (c == null) {
+            throw new IllegalArgumentException(text == null ? "missing MAC address" : "malformed MAC address");
+        }
+        return new MacAddress(c);
+    }
+
+    /** The canonical spelling, or null if the text is no MAC address (no exception: unknown AP names are common). */
+    private static String canonicalize(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("missing MAC address");
+            return null;
         }
         String s = text.trim();
-        StringBuilder hex = new StringBuilder(12);
-        if (s.length() == 17 && separatedEvery(s, 2, s.charAt(2)) && (s.charAt(2) == ':' || s.charAt(2) == '-')) {
-            appendHex(hex, s, 2);
-        } else if (s.length() == 14 && separatedEvery(s, 4, '.')) {
-            appendHex(hex, s, 4);
-        } else if (s.length() == 12) {
-            appendHex(hex, s, 12);
+        int n = s.length();
+        int group;
+        if (n == 17) {
+            char sep = s.charAt(2);
+            if (sep != ':' && sep != '-') {
+                return null;
+            }
+            group = 2;
+        } else if (n == 14) {
+            group = 4;
+        } else if (n == 12) {
+            group = 12;
         } else {
-            throw new IllegalArgumentException("malformed MAC address");
+            return null;
         }
-        if (hex.length() != 12) {
-            throw new IllegalArgumentException("malformed MAC address");
-        }
-        StringBuilder c = new StringBuilder(17);
-        for (int i = 0; i < 12; i += 2) {
-            if (i > 0) {
-                c.append(':');
-            }
-            c.append(hex, i, i + 2);
-        }
-        return new MacAddress(c.toString());
-    }
-
-    private static boolean separatedEvery(String s, int group, char sep) {
-        for (int i = group; i < s.length(); i += group + 1) {
-            if (s.charAt(i) != sep) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void appendHex(StringBuilder hex, String s, int group) {
-        for (int i = 0; i < s.length(); i++) {
+        char sep = group == 2 ? s.charAt(2) : '.';
+        char[] out = new char[17];
+        int hex = 0;
+        for (int i = 0; i < n; i++) {
             char ch = s.charAt(i);
             if (group < 12 && (i + 1) % (group + 1) == 0) {
+                if (ch != sep) {
+                    return null;
+                }
                 continue;
             }
-            if (Character.digit(ch, 16) < 0) {
-                throw new IllegalArgumentException("malformed MAC address");
+            int d = Character.digit(ch, 16);
+            if (d < 0) {
+                return null;
             }
-            hex.append(Character.toLowerCase(ch));
+            int pos = hex + hex / 2; // room for the colons
+            out[pos] = Character.forDigit(d, 16);
+            if (hex % 2 == 1 && hex < 11) {
+                out[pos + 1] = ':';
+            }
+            hex++;
         }
+        return hex == 12 ? new String(out) : null;
     }
 
     /** True for locally administered addresses, which is how randomized (private) MACs are marked. */
@@ -82,11 +86,7 @@ public final class MacAddress {
     }
 
     public static String canonicalOrNull(String text) {
-        try {
-            return parse(text).canonical();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return canonicalize(text);
     }
 
     @Override

@@ -2,6 +2,8 @@ package jp.tabiji.ingest.privacy;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 
@@ -20,6 +22,27 @@ public enum PseudonymPeriod {
             case WEEK -> String.format(Locale.ROOT, "%04d-W%02d",
                     local.get(IsoFields.WEEK_BASED_YEAR), local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case NONE -> "none";
+        };
+    }
+
+    /** The start of the period that holds {@code local} (NONE: the distant past). */
+    public ZonedDateTime start(ZonedDateTime local) {
+        ZonedDateTime day = local.truncatedTo(ChronoUnit.DAYS);
+        return switch (this) {
+            case MONTH -> day.withDayOfMonth(1);
+            case DAY -> day;
+            case WEEK -> day.with(ChronoField.DAY_OF_WEEK, 1);
+            case NONE -> ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, local.getZone());
+        };
+    }
+
+    /** The start of the period after the one starting at {@code start}. */
+    public ZonedDateTime next(ZonedDateTime start) {
+        return switch (this) {
+            case MONTH -> start.plusMonths(1);
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case NONE -> ZonedDateTime.of(9999, 1, 1, 0, 0, 0, 0, start.getZone());
         };
     }
 

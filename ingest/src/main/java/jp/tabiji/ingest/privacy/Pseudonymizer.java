@@ -22,6 +22,9 @@ public final class Pseudonymizer {
     private final PseudonymPeriod period;
     private final ZoneId zone;
     private final Map<String, Mac> periodMacs = new HashMap<>();
+    private long labelFrom = Long.MAX_VALUE;
+    private long labelTo = Long.MIN_VALUE;
+    private String cachedLabel;
 
     public Pseudonymizer(byte[] secret, PseudonymPeriod period, ZoneId zone) {
         if (secret == null || secret.length == 0) {
@@ -42,7 +45,20 @@ public final class Pseudonymizer {
     }
 
     public String deviceId(MacAddress mac, long epochMillis) {
-        return deviceId(mac, period.label(Instant.ofEpochMilli(epochMillis).atZone(zone)));
+        return deviceId(mac, label(epochMillis));
+    }
+
+    /** The period label of a time; the current period's bounds are kept, as events mostly fall in one. */
+    private String label(long epochMillis) {
+        if (epochMillis >= labelFrom && epochMillis < labelTo) {
+            return cachedLabel;
+        }
+        var local = Instant.ofEpochMilli(epochMillis).atZone(zone);
+        cachedLabel = period.label(local);
+        var start = period.start(local);
+        labelFrom = start.toInstant().toEpochMilli();
+        labelTo = period.next(start).toInstant().toEpochMilli();
+        return cachedLabel;
     }
 
     public String deviceId(MacAddress mac, String periodLabel) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +23,14 @@ public final class EventPublisher implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    /** One callback for all records (a lambda per send would be an allocation per event). */
+    private final Callback onAck = (meta, ex) -> {
+        if (ex != null) {
+            failure.compareAndSet(null, ex);
+        } else {
+            acked.incrementAndGet();
+        }
+    };
 
     public EventPublisher(String bootstrapServers) {
         this(bootstrapServers, Map.of());
@@ -60,13 +69,7 @@ public final class EventPublisher implements AutoCloseable {
     private void send(ProducerRecord<byte[], byte[]> record) {
         throwIfFailed();
         sent.incrementAndGet();
-        producer.send(record, (meta, ex) -> {
-            if (ex != null) {
-                failure.compareAndSet(null, ex);
-            } else {
-                acked.incrementAndGet();
-            }
-        });
+        producer.send(record, onAck);
     }
 
     /** Waits until everything sent so far is acknowledged; fails if any send failed. */
