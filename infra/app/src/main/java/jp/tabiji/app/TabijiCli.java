@@ -1,10 +1,13 @@
 package jp.tabiji.app;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import jp.tabiji.analytics.clickhouse.ClickHouseException;
+import jp.tabiji.ingest.privacy.MacMasker;
 
 /** The `tabiji` command: reads configuration, then hands each subcommand to its class. */
 public final class TabijiCli {
@@ -58,14 +61,17 @@ public final class TabijiCli {
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };
         } catch (UsageException | IllegalArgumentException e) {
-            err.println("tabiji: " + e.getMessage());
+            err.println("tabiji: " + MacMasker.mask(e.getMessage()));
             return 2;
         } catch (ClickHouseException e) {
             err.println("tabiji: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("tabiji: " + argv[0] + " failed: " + e);
-            e.printStackTrace(err);
+            // exception texts can quote input: masked like every other output
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.println("tabiji: " + argv[0] + " failed: " + MacMasker.mask(e.toString()));
+            err.print(MacMasker.mask(trace.toString()));
             return 1;
         }
     }

@@ -105,7 +105,8 @@ class SyslogIngestIT {
         assertThat(counters.dropped.get()).isZero();
         assertThat(counters.published.get()).isEqualTo(BURST + 3);
         assertThat(counters.rejected.get()).isEqualTo(1);
-        List<String> events = TopicReader.values(kafka.bootstrapServers(), Topics.EVENTS);
+        List<String> events = TopicReader.values(kafka.bootstrapServers(), Topics.EVENTS).stream()
+                .filter(v -> v.contains("\"siteId\":\"test-site\"")).toList();
         assertThat(events).hasSize(BURST + 3);
         Set<String> devices = new HashSet<>();
         for (String e : events) {
@@ -124,6 +125,61 @@ class SyslogIngestIT {
             assertThat(MacMasker.containsMacLike(r)).as(r).isFalse();
         }
         assertThat(dlq.get(0)).doesNotContain("02:00:00:00:00").contains(MacMasker.MASK);
+    }
+
+    @Test
+    void whileKafkaIsAwayMessagesWaitInABoundedBufferAndWhatDidNotFitIsCounted() throws Exception {
+        kafka.stop();
+        try {
+            bufferDuringOutage();
+        } finally {
+            kafka.start();
+        }
+    }
+
+    private void bufferDuringOutage() throws Exception {
+        IngestCounters counters = new IngestCounters();
+        EdgeProcessor edge = new EdgeProcessor(new EventNormalizer(ApRegistry.empty(), new Pseudonymizer(
+                "s3cret".getBytes(StandardCharsets.UTF_8), PseudonymPeriod.MONTH, ZoneId.of("Asia/Tokyo"))),
+                OptOutList.empty());
+        SyslogIngest.Settings d = SyslogIngest.Settings.defaults(ZoneId.of("Asia/Tokyo"), null);
+        SyslogIngest ingest = new SyslogIngest(new SyslogIngest.Settings(d.zone(), null, 1_000, d.maxMessageBytes(),
+                1, d.shutdownTimeout()), edge, new EventPublisher(kafka.bootstrapServers(),
+                EventPublisher.waitForKafka()), counters);
+        ingest.start(SyslogEndpoint.parseList("tcp://127.0.0.1:0"));
+        Path lines = dir.resolve("outage.txt");
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            text.add("wlan0: AP-STA-CONNECTED " + mac(0x700000 + i));
+        }
+        Files.write(lines, text, StandardCharsets.UTF_8);
+        Shell.run("logger", "-T", "--octet-count", "-n", "127.0.0.1", "-P", Integer.toString(port(ingest, 0)),
+                "--rfc5424", "-t", "hostapd", "-f", lines.toString());
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (counters.dropped.get() + ingest.queued() < 4_999 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100); // the reader may still be going through what logger wrote
+        }
+        assertThat(counters.dropped.get()).as("the buffer holds 1,000; the rest is dropped and counted")
+                .isGreaterThan(3_000);
+        kafka.start();
+        ingest.close();
+        assertThat(counters.published.get() + counters.dropped.get()).isEqualTo(5_000);
+        assertThat(counters.published.get()).isBetween(1_000L, 1_100L);
+        Pseudonymizer p = new Pseudonymizer("s3cret".getBytes(StandardCharsets.UTF_8), PseudonymPeriod.MONTH,
+                ZoneId.of("Asia/Tokyo"));
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            sent.add(p.deviceId(jp.tabiji.ingest.privacy.MacAddress.parse(mac(0x700000 + i)), System.currentTimeMillis()));
+        }
+        List<String> arrived = new ArrayList<>();
+        for (String e : TopicReader.values(kafka.bootstrapServers(), Topics.EVENTS)) {
+            String id = json.readTree(e).get("deviceId").asText();
+            if (sent.contains(id)) {
+                arrived.add(id);
+            }
+        }
+        assertThat(arrived).as("what was buffered arrives once Kafka is back, each once")
+                .hasSize((int) counters.published.get()).doesNotHaveDuplicates();
     }
 
     private static int port(SyslogIngest ingest, int i) {

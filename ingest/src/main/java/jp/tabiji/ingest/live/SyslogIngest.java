@@ -47,6 +47,7 @@ public final class SyslogIngest implements AutoCloseable {
     private final Map<String, LineParser> parsers = new HashMap<>();
     private final Thread worker;
     private volatile boolean stopping;
+    private volatile boolean abandoned;
 
     public SyslogIngest(Settings settings, EdgeProcessor edge, EventPublisher publisher, IngestCounters counters) {
         this.settings = settings;
@@ -87,12 +88,20 @@ public final class SyslogIngest implements AutoCloseable {
                 }
                 continue;
             }
+            if (abandoned) {
+                counters.dropped.incrementAndGet(); // shutting down without Kafka: counted, not kept
+                continue;
+            }
             try {
                 ParseResult r = m.overLength()
                         ? new ParseResult.Rejected("message longer than " + settings.maxMessageBytes() + " bytes")
                         : parser(m.sender()).parse(m.text(), m.receivedAt());
                 router.route(new LogRecord(m.transport() + "://" + m.sender(), 0, m.text(), r, m.receivedAt()));
             } catch (RuntimeException e) {
+                if (abandoned) {
+                    counters.dropped.incrementAndGet();
+                    continue;
+                }
                 // a bug must not stop the source: the message goes to the DLQ with the reason
                 LOG.error("syslog message could not be processed: {}", DeadLetter.maskedReason(e));
                 publisher.reject(DeadLetter.of("internal error: " + e.getClass().getSimpleName(), "syslog",
@@ -115,19 +124,28 @@ public final class SyslogIngest implements AutoCloseable {
         return p;
     }
 
-    /** Stops listening, publishes everything received, and waits for Kafka; returns messages left unsent. */
+    /**
+     * Stops listening, publishes everything received and waits for Kafka, at most the shutdown timeout; what
+     * Kafka has not taken by then is counted as dropped.
+     */
     @Override
     public void close() throws IOException {
         server.close();
         stopping = true;
+        long deadline = System.currentTimeMillis() + settings.shutdownTimeout().toMillis();
         try {
+            worker.join(settings.shutdownTimeout().toMillis());
+            // a worker still running is blocked on Kafka: closing the producer releases it, and the rest is counted
+            abandoned = worker.isAlive();
+            long unsent = publisher.close(Duration.ofMillis(Math.max(0, deadline - System.currentTimeMillis())));
             worker.join();
+            if (unsent > 0 || abandoned) {
+                counters.dropped.addAndGet(unsent);
+                LOG.warn("Kafka did not take everything within {}: {} messages dropped in all",
+                        settings.shutdownTimeout(), counters.dropped.get());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        long unsent = publisher.close(settings.shutdownTimeout());
-        if (unsent > 0) {
-            LOG.warn("{} records were not acknowledged by Kafka within {}", unsent, settings.shutdownTimeout());
         }
     }
 }

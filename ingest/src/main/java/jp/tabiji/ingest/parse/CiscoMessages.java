@@ -75,7 +75,8 @@ final class CiscoMessages {
         String apMac = group(AP_MAC.matcher(body));
         MacAddress client = clientMac(body, apMac == null ? null : MacAddress.canonicalOrNull(apMac));
         if (client == null) {
-            return ParseResult.rejected("Cisco client message without a client MAC");
+            // e.g. AireOS "Username entry (x) created for mobile, length = 5": about a client, but not which one
+            return ParseResult.skipped("Cisco " + mnemonic + " names no client MAC");
         }
         String controller = envelope != null && envelope.host() != null ? envelope.host() : controller(prefix);
         String ap = apName != null ? apName : apMac != null ? apMac : controller != null ? controller : ctx.defaultAp();
