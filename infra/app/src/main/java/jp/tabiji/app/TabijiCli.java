@@ -25,6 +25,7 @@ public final class TabijiCli {
               query visitors --from DATE --to DATE [--by site,day|site,day,lang|day|day,lang]
                                          [--format table|csv|json] [--registry FILE]
               test                      run every test (the ./tabiji script does this)
+              bench ingest [--quick]    parse rates per format (JMH) and publish rate against a raw producer
             source options: --format auto|syslog|logread|portal-json|portal-csv|radius-detail  --ap ID (for lines
                            that name no AP)  --reference-time ISO (year inference; default: file mtime)  --opt-out FILE
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,6 +65,12 @@ public final class WorkloadSimulator {
                     portal += writeWithNoise(p, formats.portal(e, portalApRef(e, noise)), noise);
                 }
             }
+        }
+        // a log's modification time is its last write: readers infer the year of RFC 3164 and Cisco times from it
+        if (!events.isEmpty()) {
+            FileTime last = FileTime.fromMillis(events.get(events.size() - 1).ts() + 60_000);
+            Files.setLastModifiedTime(out.resolve("hostapd.log"), last);
+            Files.setLastModifiedTime(out.resolve("portal.jsonl"), last);
         }
         GroundTruth truth = new GroundTruth(visits, o.zone(), o.period());
         writeTruth(out.resolve("truth.json"), o, truth);
