@@ -37,6 +37,14 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public EventPublisher(String bootstrapServers, Map<String, Object> overrides) {
+        Properties p = producerSettings(bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "tabiji-ingest");
+        p.putAll(overrides);
+        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Every ingest producer's settings: nothing lost or doubled by retries, lz4 batches of up to 128 KiB. */
+    public static Properties producerSettings(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -44,9 +52,7 @@ public final class EventPublisher implements AutoCloseable {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "tabiji-ingest");
-        p.putAll(overrides);
-        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        return p;
     }
 
     public void publish(WifiEvent event) {

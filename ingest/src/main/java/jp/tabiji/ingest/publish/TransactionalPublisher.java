@@ -23,14 +23,8 @@ public final class TransactionalPublisher implements AutoCloseable {
 
     /** Blocks until Kafka answers or {@code maxBlockMs} passes (then throws a KafkaException). */
     public TransactionalPublisher(String bootstrapServers, String transactionalId, long maxBlockMs) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = EventPublisher.producerSettings(bootstrapServers);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);

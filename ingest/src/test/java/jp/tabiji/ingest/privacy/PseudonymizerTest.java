@@ -50,4 +50,23 @@ class PseudonymizerTest {
     void secretFileLosesItsTrailingNewline() {
         assertThat(Pseudonymizer.secretFromText("tabiji-test-secret\n")).isEqualTo(SECRET);
     }
+
+    /** One pseudonymizer keeps the current period's bounds; its ids must equal those of a fresh one every time. */
+    @net.jqwik.api.Property(tries = 300)
+    void theCachedPeriodNeverLeaksAcrossABoundary(@net.jqwik.api.ForAll PseudonymPeriod period,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 1_700_000_000_000L,
+                    max = 1_900_000_000_000L) long start,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 20) java.util.List<
+                    @net.jqwik.api.constraints.IntRange(min = -3_000_000, max = 3_000_000) Integer> stepsSeconds) {
+        for (ZoneId zone : java.util.List.of(TOKYO, ZoneId.of("Europe/Berlin"))) {
+            Pseudonymizer cached = new Pseudonymizer(SECRET, period, zone);
+            long t = start;
+            for (int step : stepsSeconds) {
+                t += step * 1000L;
+                String expected = new Pseudonymizer(SECRET, period, zone).deviceId(mac,
+                        period.label(java.time.Instant.ofEpochMilli(t).atZone(zone)));
+                assertThat(cached.deviceId(mac, t)).isEqualTo(expected);
+            }
+        }
+    }
 }
