@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class FileFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileFollower.class);
     private static final int MAX_RECORDS_PER_TRANSACTION = 50_000;
+    private static final long DRAIN_ON_STOP_MS = 5_000;
 
     /**
      * @param sourceId names this source's positions and its transactional id; one process per id
@@ -115,8 +116,12 @@ public final class FileFollower implements AutoCloseable {
             throws IOException {
         RecordRouter router = new RecordRouter(edge, tx::publish, tx::reject, System::currentTimeMillis, cycle,
                 settings.sourceKind());
+        long stopBy = Long.MAX_VALUE;
         while (true) {
-            boolean last = stopping; // one more full cycle after a stop request drains what is there
+            boolean last = stopping; // cycles after a stop request drain what is there
+            if (last && stopBy == Long.MAX_VALUE) {
+                stopBy = System.currentTimeMillis() + DRAIN_ON_STOP_MS;
+            }
             List<Path> current = paths.get();
             for (Path p : current) {
                 if (!files.containsKey(p)) {
@@ -148,8 +153,8 @@ public final class FileFollower implements AutoCloseable {
             }
             tx.commit();
             cycle.moveTo(total);
-            if (last && read == 0) {
-                return;
+            if (last && (read == 0 || System.currentTimeMillis() > stopBy)) {
+                return; // a file that keeps growing is left where its committed position says
             }
             if (read == 0) {
                 sleep(settings.pollInterval().toMillis());
