@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -57,7 +58,12 @@ final class IngestCommand {
         EventPublisher publisher = new EventPublisher(config.kafka(), EventPublisher.waitForKafka());
         SyslogIngest ingest = new SyslogIngest(settings, edge(options), publisher, counters);
         ingest.start(endpoints);
-        out.println("ingest syslog: listening on " + ingest.server().boundAddresses() + ", publishing to "
+        List<String> bound = new ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            var a = ingest.server().boundAddresses().get(i);
+            bound.add(new SyslogEndpoint(endpoints.get(i).transport(), a.getHostString(), a.getPort()).toString());
+        }
+        out.println("ingest syslog: listening on " + String.join(", ", bound) + ", publishing to "
                 + Topics.EVENTS + " at " + config.kafka() + " (Ctrl-C stops)");
         runUntilStopped(ingest, () -> String.format("syslog: %,d messages, %,d events, %,d rejected, %,d skipped, "
                         + "%,d opted out, %,d dropped (buffer full), %,d queued", counters.lines.get(),

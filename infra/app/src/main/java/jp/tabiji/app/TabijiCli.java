@@ -18,8 +18,9 @@ public final class TabijiCli {
               simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
               replay --input FILE... [--registry FILE] [SOURCE OPTIONS]
               ingest syslog [--listen udp://127.0.0.1:5514,tcp://127.0.0.1:5514] [--buffer N] [SOURCE OPTIONS]
-              ingest file PATH... [SOURCE OPTIONS]     follow log files through rotation, resuming where it stopped
-              ingest radius DIR [SOURCE OPTIONS]       follow FreeRADIUS detail-* files in DIR
+              ingest file PATH... [--id NAME] [SOURCE OPTIONS]   follow log files through rotation, resuming
+                                         exactly where it stopped (positions committed with the events)
+              ingest radius DIR [--id NAME] [SOURCE OPTIONS]     follow FreeRADIUS detail-* files in DIR
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors --from DATE --to DATE [--by site,day|site,day,lang|day|day,lang]
