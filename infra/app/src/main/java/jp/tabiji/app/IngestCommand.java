@@ -60,8 +60,8 @@ final class IngestCommand {
         ingest.start(endpoints);
         List<String> bound = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
-            var a = ingest.server().boundAddresses().get(i);
-            bound.add(new SyslogEndpoint(endpoints.get(i).transport(), a.getHostString(), a.getPort()).toString());
+            var addr = ingest.server().boundAddresses().get(i);
+            bound.add(new SyslogEndpoint(endpoints.get(i).transport(), addr.getHostString(), addr.getPort()).toString());
         }
         out.println("ingest syslog: listening on " + String.join(", ", bound) + ", publishing to "
                 + Topics.EVENTS + " at " + config.kafka() + " (Ctrl-C stops)");
