@@ -119,11 +119,19 @@ public final class KafkaBroker implements AutoCloseable {
                 "") + "\n";
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (Kafka's Uuid format). */
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (Kafka's Uuid format). Like Kafka's
+     * own Uuid.randomUuid, never one that starts with '-', which the storage tool would take for an option.
+     */
     private static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        String id;
+        do {
+            random.nextBytes(b);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     static String brokerClasspath() {
