@@ -6,6 +6,8 @@ import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
 import jp.tabiji.streaming.visit.EventDecoder;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
+import jp.tabiji.streaming.move.Move;
+import jp.tabiji.streaming.move.MoveDetector;
 import jp.tabiji.streaming.visit.Visit;
 import jp.tabiji.streaming.visit.VisitSessionizer;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -17,14 +19,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Events → visits and site-day visitors. {@link #defineWorkflow} is the whole topology; callers (the replay,
+ * Events → visits, site-day visitors and moves. {@link #defineWorkflow} is the whole topology; callers (the replay,
  * the live job, tests) supply the event stream, already carrying event-time timestamps and watermarks, and
  * the sinks.
  */
 public final class VisitJob {
     /** Where results go. */
-    public record Sinks(Sink<Visit> visits, Sink<SiteDayVisitor> siteDayVisitors, Sink<byte[]> deadLetters,
-                        Sink<byte[]> lateEvents) {
+    public record Sinks(Sink<Visit> visits, Sink<SiteDayVisitor> siteDayVisitors, Sink<Move> moves,
+                        Sink<byte[]> deadLetters, Sink<byte[]> lateEvents) {
     }
 
     private VisitJob() {
@@ -40,6 +42,9 @@ public final class VisitJob {
                 .keyBy(e -> e.deviceId, Types.STRING)
                 .process(VisitSessionizer.withDefaults(zone)).uid("visit-sessionizer").name("sessionize visits");
         visits.sinkTo(sinks.visits()).uid("visits-sink").name("visits → ClickHouse");
+        visits.keyBy(v -> v.deviceId, Types.STRING)
+                .process(MoveDetector.withDefaults(zone)).uid("move-detector").name("detect moves")
+                .sinkTo(sinks.moves()).uid("moves-sink").name("moves → ClickHouse");
         visits.getSideOutput(VisitSessionizer.SITE_DAY_VISITORS).sinkTo(sinks.siteDayVisitors())
                 .uid("site-day-visitors-sink").name("site-day visitors → ClickHouse");
         visits.getSideOutput(VisitSessionizer.LATE).map(new EncodeEvent()).returns(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)

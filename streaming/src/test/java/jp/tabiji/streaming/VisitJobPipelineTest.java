@@ -10,6 +10,7 @@ import java.util.List;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
+import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.Visit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -36,7 +37,7 @@ class VisitJobPipelineTest {
     }
 
     @Test
-    void eventsBecomeVisitsSiteDayVisitorsAndDeadLetters() throws Exception {
+    void eventsBecomeVisitsSiteDayVisitorsMovesAndDeadLetters() throws Exception {
         WifiEventCodec codec = new WifiEventCodec();
         List<WifiEvent> events = new ArrayList<>();
         for (int d = 0; d < 20; d++) {
@@ -61,9 +62,10 @@ class VisitJobPipelineTest {
                 input.toArray(new byte[0][])).assignTimestampsAndWatermarks(wm).setParallelism(1);
         CollectingSink<Visit> visits = new CollectingSink<>();
         CollectingSink<SiteDayVisitor> siteDays = new CollectingSink<>();
+        CollectingSink<Move> moves = new CollectingSink<>();
         CollectingSink<byte[]> dlq = new CollectingSink<>();
         CollectingSink<byte[]> late = new CollectingSink<>();
-        VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits, siteDays, dlq, late));
+        VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits, siteDays, moves, dlq, late));
         env.execute("pipeline test");
 
         assertThat(visits.received()).hasSize(40);
@@ -73,6 +75,13 @@ class VisitJobPipelineTest {
                 .containsOnly("ja", "zh-Hant");
         assertThat(siteDays.received()).hasSize(40).allSatisfy(s -> assertThat(s.day)
                 .isEqualTo((int) java.time.LocalDate.of(2026, 11, 3).toEpochDay()));
+        // each device went from the station to Matsushima 50 minutes later, in the language it logged in with
+        assertThat(moves.received()).hasSize(20).allSatisfy(m -> {
+            assertThat(m.originSiteId).isEqualTo("sendai-station");
+            assertThat(m.destinationSiteId).isEqualTo("matsushima");
+            assertThat(m.travelSeconds()).isEqualTo(50 * 60);
+            assertThat(m.lang).isIn("ja", "zh-Hant");
+        });
         assertThat(dlq.received()).singleElement().satisfies(b -> assertThat(new String(b)).contains("undecodable"));
         assertThat(late.received()).isEmpty();
     }

@@ -50,10 +50,8 @@ public final class VisitorQuery {
     }
 
     public ResultTable run(LocalDate from, LocalDate to, Grouping g) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-        }
-        String range = "day BETWEEN toDate('" + from + "') AND toDate('" + to + "')";
+        Ranges.check(from, to);
+        String range = Ranges.days(from, to);
         String sql;
         if (g.bySite()) {
             sql = "SELECT site_id, toString(day)" + (g.byLang() ? ", lang" : "") + ", uniqExact(device_id)"

@@ -14,6 +14,9 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.analytics.output.OutputFormat;
 import jp.tabiji.analytics.output.ResultWriter;
+import jp.tabiji.analytics.query.DwellQuery;
+import jp.tabiji.analytics.query.FlowQuery;
+import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.registry.ApRegistry;
@@ -133,16 +136,21 @@ final class Commands {
 
     int query(Args a) throws IOException {
         List<String> what = a.positional();
-        if (what.isEmpty() || !what.get(0).equals("visitors")) {
-            throw new UsageException("query supports: visitors (more arrive with later releases)");
+        if (what.isEmpty() || !List.of("visitors", "flows", "dwell", "repeat").contains(what.get(0))) {
+            throw new UsageException("query supports: visitors, flows, dwell, repeat");
         }
         LocalDate from = date(a.require("from"), "--from");
         LocalDate to = date(a.require("to"), "--to");
         OutputFormat format = OutputFormat.parse(a.get("format", "table"));
-        VisitorQuery.Grouping by = VisitorQuery.Grouping.parse(a.get("by", "site,day"));
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
-        ResultTable t = new VisitorQuery(ch, config.k()).run(from, to, by);
+        ResultTable t = switch (what.get(0)) {
+            case "dwell" -> new DwellQuery(ch, config.k()).run(from, to);
+            case "flows" -> new FlowQuery(ch, config.k()).run(from, to, a.get("by", ""));
+            case "repeat" -> new RepeatQuery(ch, config.k()).run(from, to);
+            default -> new VisitorQuery(ch, config.k()).run(from, to,
+                    VisitorQuery.Grouping.parse(a.get("by", "site,day")));
+        };
         ApRegistry registry = registryOrEmpty(a);
         out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
                 .render(t, format));

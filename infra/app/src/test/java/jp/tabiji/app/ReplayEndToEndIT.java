@@ -24,6 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.query.DwellQuery;
+import jp.tabiji.analytics.query.FlowQuery;
+import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
@@ -112,6 +115,43 @@ class ReplayEndToEndIT {
         assertThat(query(database, VisitorQuery.Grouping.SITE_DAY)).isEqualTo(truth(sim, "visitorsBySiteDay", false));
         assertThat(query(database, VisitorQuery.Grouping.SITE_DAY_LANG))
                 .isEqualTo(truth(sim, "visitorsBySiteDayLang", true));
+        ClickHouseHttp ch = new ClickHouseHttp(stack.clickhouseUrl(), database);
+        LocalDate from = START;
+        LocalDate to = START.plusDays(DAYS - 1);
+        // trips belong to their departure day: a visit ending after midnight of the last day still counts
+        LocalDate lastDeparture = START.plusDays(DAYS);
+        assertThat(cells(new VisitorQuery(ch, 1).run(from, to, VisitorQuery.Grouping.DAY_LANG), 2))
+                .isEqualTo(truthCells(sim, "visitorsByDayLang", List.of("day", "lang"), List.of("visitors")));
+        assertThat(cells(new DwellQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "dwellBySite",
+                List.of("site_id"), List.of("visits", "median_dwell_s", "p90_dwell_s")));
+        assertThat(cells(new RepeatQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "repeatBySite",
+                List.of("site_id"), List.of("repeat_visitors", "visitors")));
+        assertThat(cells(new FlowQuery(ch, 1).run(from, lastDeparture, ""), 2)).isEqualTo(truthCells(sim, "flows",
+                List.of("origin_site_id", "destination_site_id"), List.of("trips", "travellers")));
+        assertThat(cells(new FlowQuery(ch, 1).run(from, lastDeparture, "lang"), 3)).isEqualTo(truthCells(sim,
+                "flowsByLang", List.of("origin_site_id", "destination_site_id", "lang"), List.of("trips", "travellers")));
+    }
+
+    /** A result as key (the first {@code keys} columns joined) → the remaining cells. */
+    private static Map<String, List<Object>> cells(ResultTable t, int keys) {
+        Map<String, List<Object>> out = new HashMap<>();
+        for (List<Object> row : t.rows()) {
+            out.put(String.join("|", row.subList(0, keys).stream().map(Object::toString).toList()),
+                    row.subList(keys, row.size()));
+        }
+        return out;
+    }
+
+    private static Map<String, List<Object>> truthCells(Path sim, String array, List<String> keys, List<String> values)
+            throws IOException {
+        JsonNode root = new ObjectMapper().readTree(sim.resolve("truth.json").toFile());
+        Map<String, List<Object>> out = new HashMap<>();
+        for (JsonNode c : root.get(array)) {
+            out.put(String.join("|", keys.stream().map(k -> c.get(k).asText()).toList()),
+                    values.stream().map(v -> (Object) c.get(v).asLong()).toList());
+        }
+        assertThat(out).as(array + " in truth.json").isNotEmpty();
+        return out;
     }
 
     @Test
@@ -155,7 +195,8 @@ class ReplayEndToEndIT {
         assertThat(dlq).contains("\"reason\"").contains("xx:xx:xx:xx:xx:xx");
         String tables = run("clickhouse-client", "--port", Integer.toString(stack.clickhouseTcpPort()), "-q",
                 "SELECT * FROM seed13.visits FORMAT TSV") + run("clickhouse-client", "--port",
-                Integer.toString(stack.clickhouseTcpPort()), "-q", "SELECT * FROM seed13.site_day_visitors FORMAT TSV");
+                Integer.toString(stack.clickhouseTcpPort()), "-q", "SELECT * FROM seed13.site_day_visitors FORMAT TSV") + run("clickhouse-client", "--port",
+                Integer.toString(stack.clickhouseTcpPort()), "-q", "SELECT * FROM seed13.moves FORMAT TSV");
         assertThat(tables).isNotBlank();
         StringBuilder logs = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir.resolve("stack"))) {
@@ -173,12 +214,12 @@ class ReplayEndToEndIT {
 
     /** Every client MAC in the simulated logs, as 12 lower-case hex digits. */
     private static Set<String> clientMacs(Path sim) throws IOException {
-        Pattern p = Pattern.compile("(?:AP-STA-(?:DIS)?CONNECTED |\"mac\":\")([0-9A-Fa-f:\\-]{12,17})");
+        Pattern p = Pattern.compile("(?:AP-STA-(?:DIS)?CONNECTED |\"mac\":\"|MAC: |Client \\()([0-9A-Fa-f:.\\-]{12,17})");
         Set<String> macs = new HashSet<>();
         for (String f : List.of("hostapd.log", "portal.jsonl")) {
             Matcher m = p.matcher(Files.readString(sim.resolve(f)));
             while (m.find()) {
-                String hex = m.group(1).toLowerCase(Locale.ROOT).replaceAll("[:\\-]", "");
+                String hex = m.group(1).toLowerCase(Locale.ROOT).replaceAll("[:.\\-]", "");
                 if (hex.matches("[0-9a-f]{12}")) {
                     macs.add(hex);
                 }

@@ -10,6 +10,11 @@ public enum EventType {
     }
 
     /** Types that close a presence interval. */
+    /** A new association or accounting session: a connection still open at that AP ended no later than this. */
+    public boolean startsConnection() {
+        return this == CONNECT || this == ACCT_START;
+    }
+
     public boolean closesPresence() {
         return this == DISCONNECT || this == ACCT_STOP;
     }

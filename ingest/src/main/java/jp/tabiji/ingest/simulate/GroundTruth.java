@@ -26,7 +26,28 @@ public final class GroundTruth {
     public record SiteDayLang(String siteId, LocalDate day, String lang, int visitors) {
     }
 
+    /** visitors of the region on a day under one language. */
+    public record DayLang(LocalDate day, String lang, int visitors) {
+    }
+
+    /** visits of a site over the whole simulated range, with median and p90 dwell (nearest rank), seconds. */
+    public record Dwell(String siteId, int visits, long medianDwellS, long p90DwellS) {
+    }
+
+    /** devices with visits to a site on two or more days, and all devices that visited it. */
+    public record Repeat(String siteId, int repeatVisitors, int visitors) {
+    }
+
+    /** trips from one site to another, and the distinct devices that made them; lang null when not by language. */
+    public record Flow(String origin, String destination, String lang, int trips, int travellers) {
+    }
+
     private final List<SiteDay> bySiteDay = new ArrayList<>();
+    private final List<DayLang> byDayLang = new ArrayList<>();
+    private final List<Dwell> dwell = new ArrayList<>();
+    private final List<Repeat> repeat = new ArrayList<>();
+    private final List<Flow> flows = new ArrayList<>();
+    private final List<Flow> flowsByLang = new ArrayList<>();
     private final List<SiteDayLang> bySiteDayLang = new ArrayList<>();
 
     public GroundTruth(List<PlannedVisit> visits, ZoneId zone, PseudonymPeriod period) {
@@ -47,6 +68,78 @@ public final class GroundTruth {
             langs.forEach((lang, devs) -> bySiteDayLang.add(new SiteDayLang(site, day, lang, devs.size())));
         }));
         bySiteDay.sort(Comparator.comparing(SiteDay::siteId).thenComparing(SiteDay::day));
+        // region-wide: each device once per day, under the language at the end of its last visit that day
+        Map<LocalDate, Map<Integer, PlannedVisit>> lastOfDay = new TreeMap<>();
+        visits.forEach(v -> lastOfDay.computeIfAbsent(v.day(), k -> new HashMap<>())
+                .merge(v.device().index(), v, (a, b) -> a.arrive() >= b.arrive() ? a : b));
+        lastOfDay.forEach((day, devices) -> {
+            Map<String, Integer> langs = new TreeMap<>();
+            devices.values().forEach(v -> langs.merge(languageAtEnd(v, byDevice.get(v.device().index()), zone, period),
+                    1, Integer::sum));
+            langs.forEach((lang, n) -> byDayLang.add(new DayLang(day, lang, n)));
+        });
+        ModelVisits model = new ModelVisits(visits, zone, period);
+        dwellAndRepeat(model.visits());
+        flows(model.moves());
+    }
+
+    private void dwellAndRepeat(List<ModelVisits.Visit> visits) {
+        Map<String, List<Long>> dwells = new TreeMap<>();
+        Map<String, Map<String, Set<LocalDate>>> days = new TreeMap<>();
+        for (ModelVisits.Visit v : visits) {
+            dwells.computeIfAbsent(v.siteId(), k -> new ArrayList<>()).add(v.dwellSeconds());
+            days.computeIfAbsent(v.siteId(), k -> new HashMap<>()).computeIfAbsent(v.device(), k -> new HashSet<>())
+                    .add(v.day());
+        }
+        dwells.forEach((site, ds) -> {
+            ds.sort(null);
+            dwell.add(new Dwell(site, ds.size(), nearestRank(ds, 50), nearestRank(ds, 90)));
+        });
+        days.forEach((site, devices) -> repeat.add(new Repeat(site,
+                (int) devices.values().stream().filter(d -> d.size() >= 2).count(), devices.size())));
+    }
+
+    /** The p-th percentile by nearest rank: the value at rank ceil(p/100 * n) of the sorted values. */
+    private static long nearestRank(List<Long> sorted, int p) {
+        int rank = (p * sorted.size() + 99) / 100;
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
+
+    private void flows(List<ModelVisits.Move> moves) {
+        Map<String, List<ModelVisits.Move>> byRoute = new TreeMap<>();
+        Map<String, List<ModelVisits.Move>> byRouteLang = new TreeMap<>();
+        for (ModelVisits.Move m : moves) {
+            byRoute.computeIfAbsent(m.origin() + "|" + m.destination(), k -> new ArrayList<>()).add(m);
+            byRouteLang.computeIfAbsent(m.origin() + "|" + m.destination() + "|" + m.lang(), k -> new ArrayList<>())
+                    .add(m);
+        }
+        byRoute.forEach((k, ms) -> flows.add(flow(ms, null)));
+        byRouteLang.forEach((k, ms) -> flowsByLang.add(flow(ms, ms.get(0).lang())));
+    }
+
+    private static Flow flow(List<ModelVisits.Move> ms, String lang) {
+        return new Flow(ms.get(0).origin(), ms.get(0).destination(), lang, ms.size(),
+                (int) ms.stream().map(ModelVisits.Move::device).distinct().count());
+    }
+
+    public List<DayLang> visitorsByDayLang() {
+        return byDayLang;
+    }
+
+    public List<Dwell> dwellBySite() {
+        return dwell;
+    }
+
+    public List<Repeat> repeatBySite() {
+        return repeat;
+    }
+
+    public List<Flow> flows() {
+        return flows;
+    }
+
+    public List<Flow> flowsByLang() {
+        return flowsByLang;
     }
 
     /** The device's language at the end of visit {@code v}: known once it reached the portal in the same period. */

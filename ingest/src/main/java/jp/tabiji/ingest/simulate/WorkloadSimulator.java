@@ -121,6 +121,22 @@ public final class WorkloadSimulator {
         ArrayNode sdl = root.putArray("visitorsBySiteDayLang");
         truth.visitorsBySiteDayLang().forEach(c -> sdl.addObject().put("site_id", c.siteId())
                 .put("day", c.day().toString()).put("lang", c.lang()).put("visitors", c.visitors()));
+        ArrayNode dl = root.putArray("visitorsByDayLang");
+        truth.visitorsByDayLang().forEach(c -> dl.addObject().put("day", c.day().toString()).put("lang", c.lang())
+                .put("visitors", c.visitors()));
+        ArrayNode dw = root.putArray("dwellBySite");
+        truth.dwellBySite().forEach(d -> dw.addObject().put("site_id", d.siteId()).put("visits", d.visits())
+                .put("median_dwell_s", d.medianDwellS()).put("p90_dwell_s", d.p90DwellS()));
+        ArrayNode rp = root.putArray("repeatBySite");
+        truth.repeatBySite().forEach(r -> rp.addObject().put("site_id", r.siteId())
+                .put("repeat_visitors", r.repeatVisitors()).put("visitors", r.visitors()));
+        ArrayNode fl = root.putArray("flows");
+        truth.flows().forEach(f -> fl.addObject().put("origin_site_id", f.origin())
+                .put("destination_site_id", f.destination()).put("trips", f.trips()).put("travellers", f.travellers()));
+        ArrayNode fll = root.putArray("flowsByLang");
+        truth.flowsByLang().forEach(f -> fll.addObject().put("origin_site_id", f.origin())
+                .put("destination_site_id", f.destination()).put("lang", f.lang()).put("trips", f.trips())
+                .put("travellers", f.travellers()));
         json.writeValue(file.toFile(), root);
     }
 }

@@ -1,10 +1,11 @@
 package jp.tabiji.streaming.clickhouse;
 
 import java.util.List;
+import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.Visit;
 
-/** Row encoders for the tables of migration V001 (analytics/src/main/resources/db/migration). */
+/** Row encoders for the tables of migrations V001 and V002 (analytics/src/main/resources/db/migration). */
 public final class VisitRows {
     private VisitRows() {
     }
@@ -20,5 +21,12 @@ public final class VisitRows {
         return RowEncoder.of("site_day_visitors", List.of("site_id", "day", "device_id", "last_event_ms", "lang"),
                 (SiteDayVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.deviceId)
                         .uint64(s.lastEventMs).string(s.lang));
+    }
+
+    public static RowEncoder<Move> moves() {
+        return RowEncoder.of("moves", List.of("move_id", "device_id", "origin_site_id", "destination_site_id", "day",
+                "departure_ms", "arrival_ms", "travel_s", "lang"), (Move m, RowBinary row) -> row.string(m.moveId)
+                .string(m.deviceId).string(m.originSiteId).string(m.destinationSiteId).date(m.day)
+                .uint64(m.departureMs).uint64(m.arrivalMs).uint32(m.travelSeconds()).string(m.lang));
     }
 }

@@ -49,6 +49,13 @@ public final class VisitAssembler implements java.io.Serializable {
         Map<String, Open> open = new HashMap<>();
         for (WifiEvent e : events) {
             Open c = open.get(e.apId);
+            if (c != null && e.type.startsConnection()) {
+                // re-association: the earlier connection's close was never logged, so it ended 30 minutes after
+                // its last event, or when this one began if that came first
+                intervals.add(new Interval(c.start, Math.min(c.last + unclosedTimeoutMs, e.ts), c.events));
+                open.remove(e.apId);
+                c = null;
+            }
             if (e.type.opensPresence()) {
                 if (c == null) {
                     c = new Open(e.ts);

@@ -2,6 +2,7 @@ package jp.tabiji.streaming.visit;
 
 import static jp.tabiji.ingest.event.EventType.CONNECT;
 import static jp.tabiji.ingest.event.EventType.DISCONNECT;
+import static jp.tabiji.ingest.event.EventType.LOGIN;
 import static jp.tabiji.ingest.event.EventType.LOGIN_FAILED;
 import static jp.tabiji.streaming.visit.Events.at;
 import static jp.tabiji.streaming.visit.Events.ev;
@@ -48,6 +49,22 @@ class VisitAssemblerTest {
         assertThat(v).hasSize(2);
         assertThat(v.get(0).end()).isEqualTo(at("10:30"));
         assertThat(v.get(1).start()).isEqualTo(at("11:30"));
+    }
+
+    @Test
+    void aReassociationEndsTheUnclosedConnectionBeforeIt() {
+        // a connection never closed in the evening, the same AP associating again next morning: two visits,
+        // however long the job waited for the close
+        List<VisitAssembler.Span> v = assembler.assemble(List.of(ev("10:00", "a1", "s", CONNECT),
+                ev("10:05", "a1", "s", LOGIN), ev("20:00", "a1", "s", CONNECT), ev("20:30", "a1", "s", DISCONNECT)),
+                Long.MAX_VALUE);
+        assertThat(v).hasSize(2);
+        assertThat(v.get(0).end()).isEqualTo(at("10:35"));
+        assertThat(v.get(1).start()).isEqualTo(at("20:00"));
+        // a re-association within the half hour stays one visit
+        assertThat(assembler.assemble(List.of(ev("10:00", "a1", "s", CONNECT), ev("10:20", "a1", "s", CONNECT),
+                ev("10:25", "a1", "s", DISCONNECT)), Long.MAX_VALUE)).singleElement()
+                .satisfies(s -> assertThat(s.end()).isEqualTo(at("10:25")));
     }
 
     @Test

@@ -1,0 +1,38 @@
+package jp.tabiji.analytics.query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+
+/**
+ * Visits and dwell per site over a range: median and p90 by nearest rank (the value at rank ceil(p·n) of the
+ * sorted dwells), computed exactly from the visits (never a sketch: users plan with these). Visits belong to the
+ * day they start. Columns {@code site_id,visits,median_dwell_s,p90_dwell_s}.
+ */
+public final class DwellQuery {
+    private final ClickHouseHttp clickhouse;
+    private final int k;
+
+    public DwellQuery(ClickHouseHttp clickhouse, int k) {
+        this.clickhouse = clickhouse;
+        this.k = k;
+    }
+
+    public ResultTable run(LocalDate from, LocalDate to) {
+        Ranges.check(from, to);
+        // integer ranks: ceil(n/2) and ceil(9n/10), so no floating point decides a rank
+        String sql = "SELECT site_id, count() AS n, arraySort(groupArray(dwell_s)) AS d, "
+                + "d[intDiv(n + 1, 2)], d[intDiv(9 * n + 9, 10)], uniqExact(device_id) FROM visits FINAL WHERE "
+                + Ranges.days(from, to) + " GROUP BY site_id ORDER BY site_id";
+        List<List<Object>> rows = new ArrayList<>();
+        List<Long> devices = new ArrayList<>();
+        for (String[] r : clickhouse.select(sql)) {
+            rows.add(List.of(r[0], Long.parseLong(r[1]), Long.parseLong(r[3]), Long.parseLong(r[4])));
+            devices.add(Long.parseLong(r[5]));
+        }
+        ResultTable t = new ResultTable(List.of("site_id", "visits", "median_dwell_s", "p90_dwell_s"), rows,
+                List.of(), k);
+        return Suppression.behind(t, devices, List.of("visits", "median_dwell_s", "p90_dwell_s"));
+    }
+}

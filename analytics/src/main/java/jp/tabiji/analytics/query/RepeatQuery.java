@@ -1,0 +1,34 @@
+package jp.tabiji.analytics.query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+
+/**
+ * Repeat visitors per site (DESIGN.md): devices with visits to the site on two or more days of the range, next to
+ * all its visitors. A device id lives one pseudonym period, so repeats are counted within a period (none with
+ * daily pseudonyms). Columns {@code site_id,repeat_visitors,visitors}.
+ */
+public final class RepeatQuery {
+    private final ClickHouseHttp clickhouse;
+    private final int k;
+
+    public RepeatQuery(ClickHouseHttp clickhouse, int k) {
+        this.clickhouse = clickhouse;
+        this.k = k;
+    }
+
+    public ResultTable run(LocalDate from, LocalDate to) {
+        Ranges.check(from, to);
+        String sql = "SELECT site_id, countIf(days >= 2), count() FROM (SELECT site_id, device_id, uniqExact(day) "
+                + "AS days FROM visits FINAL WHERE " + Ranges.days(from, to) + " GROUP BY site_id, device_id) "
+                + "GROUP BY site_id ORDER BY site_id";
+        List<List<Object>> rows = new ArrayList<>();
+        for (String[] r : clickhouse.select(sql)) {
+            rows.add(List.of(r[0], Long.parseLong(r[1]), Long.parseLong(r[2])));
+        }
+        return Suppression.primary(new ResultTable(List.of("site_id", "repeat_visitors", "visitors"), rows,
+                List.of("repeat_visitors", "visitors"), k));
+    }
+}
