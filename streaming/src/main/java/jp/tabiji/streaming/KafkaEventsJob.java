@@ -98,6 +98,8 @@ public final class KafkaEventsJob {
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteDayVisitors(),
                         s.clickhouseBatchRows()),
+                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteHourVisitors(),
+                        s.clickhouseBatchRows()),
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.moves(), s.clickhouseBatchRows()),
                 kafkaSink(s, Topics.DLQ), kafkaSink(s, Topics.LATE)));
     }

@@ -6,6 +6,7 @@ import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
 import jp.tabiji.streaming.visit.EventDecoder;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
+import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.move.MoveDetector;
 import jp.tabiji.streaming.visit.Visit;
@@ -25,8 +26,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class VisitJob {
     /** Where results go. */
-    public record Sinks(Sink<Visit> visits, Sink<SiteDayVisitor> siteDayVisitors, Sink<Move> moves,
-                        Sink<byte[]> deadLetters, Sink<byte[]> lateEvents) {
+    public record Sinks(Sink<Visit> visits, Sink<SiteDayVisitor> siteDayVisitors,
+                        Sink<SiteHourVisitor> siteHourVisitors, Sink<Move> moves, Sink<byte[]> deadLetters,
+                        Sink<byte[]> lateEvents) {
     }
 
     private VisitJob() {
@@ -47,6 +49,8 @@ public final class VisitJob {
                 .sinkTo(sinks.moves()).uid("moves-sink").name("moves → ClickHouse");
         visits.getSideOutput(VisitSessionizer.SITE_DAY_VISITORS).sinkTo(sinks.siteDayVisitors())
                 .uid("site-day-visitors-sink").name("site-day visitors → ClickHouse");
+        visits.getSideOutput(VisitSessionizer.SITE_HOUR_VISITORS).sinkTo(sinks.siteHourVisitors())
+                .uid("site-hour-visitors-sink").name("site-hour visitors → ClickHouse");
         visits.getSideOutput(VisitSessionizer.LATE).map(new EncodeEvent()).returns(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                 .uid("encode-late").sinkTo(sinks.lateEvents()).uid("late-sink").name("late events");
     }

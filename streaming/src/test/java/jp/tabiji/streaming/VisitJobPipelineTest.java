@@ -12,6 +12,7 @@ import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
 import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
+import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -63,9 +64,11 @@ class VisitJobPipelineTest {
         CollectingSink<Visit> visits = new CollectingSink<>();
         CollectingSink<SiteDayVisitor> siteDays = new CollectingSink<>();
         CollectingSink<Move> moves = new CollectingSink<>();
+        CollectingSink<SiteHourVisitor> siteHours = new CollectingSink<>();
         CollectingSink<byte[]> dlq = new CollectingSink<>();
         CollectingSink<byte[]> late = new CollectingSink<>();
-        VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits, siteDays, moves, dlq, late));
+        VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits, siteDays, siteHours, moves,
+                dlq, late));
         env.execute("pipeline test");
 
         assertThat(visits.received()).hasSize(40);
@@ -75,6 +78,10 @@ class VisitJobPipelineTest {
                 .containsOnly("ja", "zh-Hant");
         assertThat(siteDays.received()).hasSize(40).allSatisfy(s -> assertThat(s.day)
                 .isEqualTo((int) java.time.LocalDate.of(2026, 11, 3).toEpochDay()));
+        // a visitor of an hour has an event in it (DESIGN.md): 08 and 09 at the station; 10 and 12, not 11, at Matsushima
+        assertThat(siteHours.received()).hasSize(20 * 4).extracting(h -> h.siteId + "@" + h.hour).contains(
+                "sendai-station@2026-11-03T08", "sendai-station@2026-11-03T09", "matsushima@2026-11-03T10",
+                "matsushima@2026-11-03T12").doesNotContain("matsushima@2026-11-03T11");
         // each device went from the station to Matsushima 50 minutes later, in the language it logged in with
         assertThat(moves.received()).hasSize(20).allSatisfy(m -> {
             assertThat(m.originSiteId).isEqualTo("sendai-station");

@@ -16,6 +16,7 @@ import jp.tabiji.analytics.output.OutputFormat;
 import jp.tabiji.analytics.output.ResultWriter;
 import jp.tabiji.analytics.query.DwellQuery;
 import jp.tabiji.analytics.query.FlowQuery;
+import jp.tabiji.analytics.query.LanguageQuery;
 import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.query.VisitorQuery;
@@ -136,8 +137,8 @@ final class Commands {
 
     int query(Args a) throws IOException {
         List<String> what = a.positional();
-        if (what.isEmpty() || !List.of("visitors", "flows", "dwell", "repeat").contains(what.get(0))) {
-            throw new UsageException("query supports: visitors, flows, dwell, repeat");
+        if (what.isEmpty() || !List.of("visitors", "languages", "flows", "dwell", "repeat").contains(what.get(0))) {
+            throw new UsageException("query supports: visitors, languages, flows, dwell, repeat");
         }
         LocalDate from = date(a.require("from"), "--from");
         LocalDate to = date(a.require("to"), "--to");
@@ -147,6 +148,7 @@ final class Commands {
         ResultTable t = switch (what.get(0)) {
             case "dwell" -> new DwellQuery(ch, config.k()).run(from, to);
             case "flows" -> new FlowQuery(ch, config.k()).run(from, to, a.get("by", ""));
+            case "languages" -> new LanguageQuery(ch, config.k()).run(from, to, a.get("by", "day,lang"));
             case "repeat" -> new RepeatQuery(ch, config.k()).run(from, to);
             default -> new VisitorQuery(ch, config.k()).run(from, to,
                     VisitorQuery.Grouping.parse(a.get("by", "site,day")));

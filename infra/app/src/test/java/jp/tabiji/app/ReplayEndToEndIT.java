@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.query.DwellQuery;
 import jp.tabiji.analytics.query.FlowQuery;
+import jp.tabiji.analytics.query.LanguageQuery;
 import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.query.VisitorQuery;
@@ -122,6 +123,8 @@ class ReplayEndToEndIT {
         LocalDate lastDeparture = START.plusDays(DAYS);
         assertThat(cells(new VisitorQuery(ch, 1).run(from, to, VisitorQuery.Grouping.DAY_LANG), 2))
                 .isEqualTo(truthCells(sim, "visitorsByDayLang", List.of("day", "lang"), List.of("visitors")));
+        assertThat(cells(new LanguageQuery(ch, 1).run(from, lastDeparture, "hour,lang"), 2))
+                .isEqualTo(truthCells(sim, "visitorsByHourLang", List.of("hour", "lang"), List.of("visitors")));
         assertThat(cells(new DwellQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "dwellBySite",
                 List.of("site_id"), List.of("visits", "median_dwell_s", "p90_dwell_s")));
         assertThat(cells(new RepeatQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "repeatBySite",

@@ -42,6 +42,11 @@ public final class GroundTruth {
     public record Flow(String origin, String destination, String lang, int trips, int travellers) {
     }
 
+    /** visitors of the region in a local hour ({@code 2026-11-03T10}) under one language. */
+    public record HourLang(String hour, String lang, int visitors) {
+    }
+
+    private final List<HourLang> byHourLang = new ArrayList<>();
     private final List<SiteDay> bySiteDay = new ArrayList<>();
     private final List<DayLang> byDayLang = new ArrayList<>();
     private final List<Dwell> dwell = new ArrayList<>();
@@ -79,8 +84,36 @@ public final class GroundTruth {
             langs.forEach((lang, n) -> byDayLang.add(new DayLang(day, lang, n)));
         });
         ModelVisits model = new ModelVisits(visits, zone, period);
+        hourly(model.visits(), zone);
         dwellAndRepeat(model.visits());
         flows(model.moves());
+    }
+
+    /** Each device once per hour, under the language at the end of the visit holding its last event then. */
+    private void hourly(List<ModelVisits.Visit> visits, ZoneId zone) {
+        java.time.format.DateTimeFormatter hourFormat = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+        Map<String, Map<String, long[]>> lastInHour = new TreeMap<>(); // hour -> device -> {ts}
+        Map<String, Map<String, String>> langInHour = new TreeMap<>();
+        for (ModelVisits.Visit v : visits) {
+            for (long t : v.eventTimes()) {
+                String hour = hourFormat.format(java.time.Instant.ofEpochMilli(t).atZone(zone));
+                long[] last = lastInHour.computeIfAbsent(hour, k -> new HashMap<>()).computeIfAbsent(v.device(),
+                        k -> new long[] {Long.MIN_VALUE});
+                if (t >= last[0]) {
+                    last[0] = t;
+                    langInHour.computeIfAbsent(hour, k -> new HashMap<>()).put(v.device(), v.lang());
+                }
+            }
+        }
+        langInHour.forEach((hour, devices) -> {
+            Map<String, Integer> langs = new TreeMap<>();
+            devices.values().forEach(l -> langs.merge(l, 1, Integer::sum));
+            langs.forEach((lang, n) -> byHourLang.add(new HourLang(hour, lang, n)));
+        });
+    }
+
+    public List<HourLang> visitorsByHourLang() {
+        return byHourLang;
     }
 
     private void dwellAndRepeat(List<ModelVisits.Visit> visits) {

@@ -22,7 +22,7 @@ final class ModelVisits {
     static final long MAX_MOVE_GAP_MS = 6 * 3_600_000L;
 
     /** One visit: which (device, period) made it, where, its span, its local start day and the language at its end. */
-    record Visit(String device, String siteId, long start, long end, LocalDate day, String lang) {
+    record Visit(String device, String siteId, long start, long end, LocalDate day, String lang, List<Long> eventTimes) {
         long dwellSeconds() {
             return (end - start) / 1000;
         }
@@ -80,11 +80,15 @@ final class ModelVisits {
                 j++;
             }
             long cutoff = j < events.size() ? events.get(j).event().ts() : Long.MAX_VALUE;
-            for (long[] span : spans(events.subList(i, j), cutoff)) {
+            List<Located> stay = events.subList(i, j);
+            for (long[] span : spans(stay, cutoff)) {
                 long learned = firstLogin(events);
                 String l = learned <= span[1] ? lang : "unknown";
+                // every event of the stay lies in exactly one of its visits
+                List<Long> times = stay.stream().map(x -> x.event().ts()).filter(t -> t >= span[0] && t <= span[1])
+                        .toList();
                 out.add(new Visit(device, events.get(i).siteId(), span[0], span[1],
-                        Instant.ofEpochMilli(span[0]).atZone(zone).toLocalDate(), l));
+                        Instant.ofEpochMilli(span[0]).atZone(zone).toLocalDate(), l, times));
             }
             i = j;
         }

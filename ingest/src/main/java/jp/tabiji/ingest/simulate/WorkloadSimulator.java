@@ -124,6 +124,9 @@ public final class WorkloadSimulator {
         ArrayNode dl = root.putArray("visitorsByDayLang");
         truth.visitorsByDayLang().forEach(c -> dl.addObject().put("day", c.day().toString()).put("lang", c.lang())
                 .put("visitors", c.visitors()));
+        ArrayNode hl = root.putArray("visitorsByHourLang");
+        truth.visitorsByHourLang().forEach(c -> hl.addObject().put("hour", c.hour()).put("lang", c.lang())
+                .put("visitors", c.visitors()));
         ArrayNode dw = root.putArray("dwellBySite");
         truth.dwellBySite().forEach(d -> dw.addObject().put("site_id", d.siteId()).put("visits", d.visits())
                 .put("median_dwell_s", d.medianDwellS()).put("p90_dwell_s", d.p90DwellS()));

@@ -3,9 +3,10 @@ package jp.tabiji.streaming.clickhouse;
 import java.util.List;
 import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
+import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
 
-/** Row encoders for the tables of migrations V001 and V002 (analytics/src/main/resources/db/migration). */
+/** Row encoders for the tables of migrations V001, V002 and V003 (analytics/src/main/resources/db/migration). */
 public final class VisitRows {
     private VisitRows() {
     }
@@ -21,6 +22,12 @@ public final class VisitRows {
         return RowEncoder.of("site_day_visitors", List.of("site_id", "day", "device_id", "last_event_ms", "lang"),
                 (SiteDayVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.deviceId)
                         .uint64(s.lastEventMs).string(s.lang));
+    }
+
+    public static RowEncoder<SiteHourVisitor> siteHourVisitors() {
+        return RowEncoder.of("site_hour_visitors", List.of("site_id", "day", "hour", "device_id", "last_event_ms",
+                "lang"), (SiteHourVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.hour)
+                .string(s.deviceId).uint64(s.lastEventMs).string(s.lang));
     }
 
     public static RowEncoder<Move> moves() {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,6 +40,9 @@ import org.apache.flink.util.OutputTag;
 public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Visit> {
     public static final OutputTag<SiteDayVisitor> SITE_DAY_VISITORS =
             new OutputTag<>("site-day-visitors", Types.POJO(SiteDayVisitor.class));
+    public static final OutputTag<SiteHourVisitor> SITE_HOUR_VISITORS =
+            new OutputTag<>("site-hour-visitors", Types.POJO(SiteHourVisitor.class));
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
     public static final OutputTag<WifiEvent> LATE = new OutputTag<>("late-events", Types.POJO(WifiEvent.class));
     /** Accumulators a runner can watch for progress. */
     public static final String EVENTS_ACCUMULATOR = "events-in";
@@ -187,6 +191,11 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
             span.events().forEach(e -> lastByDay.merge(localDay(e.ts), e.ts, Math::max));
             lastByDay.forEach((day, last) -> ctx.output(SITE_DAY_VISITORS,
                     new SiteDayVisitor(site, day, deviceId, last, lang)));
+            Map<String, Long> lastByHour = new TreeMap<>();
+            span.events().forEach(e -> lastByHour.merge(HOUR.format(Instant.ofEpochMilli(e.ts).atZone(zone)), e.ts,
+                    Math::max));
+            lastByHour.forEach((hour, last) -> ctx.output(SITE_HOUR_VISITORS,
+                    new SiteHourVisitor(site, localDay(last), hour, deviceId, last, lang)));
             lastEnd = Math.max(lastEnd, span.end());
         }
         Long timer = stayTimer.value();

@@ -58,6 +58,7 @@ class VisitSessionizerHarnessTest {
         PojoTestUtils.assertSerializedAsPojo(WifiEvent.class);
         PojoTestUtils.assertSerializedAsPojo(Visit.class);
         PojoTestUtils.assertSerializedAsPojo(SiteDayVisitor.class);
+        PojoTestUtils.assertSerializedAsPojo(SiteHourVisitor.class);
     }
 
     @Test
