@@ -23,8 +23,8 @@ public final class TabijiCli {
               ingest radius DIR [--id NAME] [SOURCE OPTIONS]     follow FreeRADIUS detail-* files in DIR
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
-              query visitors --from DATE --to DATE [--by site,day|site,day,lang|day|day,lang]
-                                         [--format table|csv|json] [--registry FILE]
+              query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...]
+                                         [--format table|csv|json] [--registry FILE]   (see README.md)
               test                      run every test (the ./tabiji script does this)
               bench ingest [--quick]    parse rates per format (JMH) and publish rate against a raw producer
             source options: --format auto|syslog|logread|portal-json|portal-csv|radius-detail  --ap ID (for lines
