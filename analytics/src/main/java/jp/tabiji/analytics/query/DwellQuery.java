@@ -19,6 +19,33 @@ public final class DwellQuery {
         this.k = k;
     }
 
+    /** DESIGN.md's buckets, half-open minutes, and their labels. */
+    static final String BUCKET = "multiIf(dwell_s < 900, '0-15', dwell_s < 1800, '15-30', dwell_s < 3600, '30-60', "
+            + "dwell_s < 7200, '60-120', '120+')";
+
+    /** @param by "" (per site) or "site,bucket" (the histogram: {@code site_id,bucket,visits}) */
+    public ResultTable run(LocalDate from, LocalDate to, String by) {
+        return switch (by.replace(" ", "")) {
+            case "", "site" -> run(from, to);
+            case "site,bucket", "bucket" -> histogram(from, to);
+            default -> throw new IllegalArgumentException("--by for dwell must be site or site,bucket, not '" + by + "'");
+        };
+    }
+
+    private ResultTable histogram(LocalDate from, LocalDate to) {
+        Ranges.check(from, to);
+        String sql = "SELECT site_id, " + BUCKET + " AS bucket, count(), uniqExact(device_id), min(dwell_s) AS lo "
+                + "FROM visits FINAL WHERE " + Ranges.days(from, to) + " GROUP BY site_id, bucket ORDER BY site_id, lo";
+        List<List<Object>> rows = new ArrayList<>();
+        List<Long> devices = new ArrayList<>();
+        for (String[] r : clickhouse.select(sql)) {
+            rows.add(List.of(r[0], r[1], Long.parseLong(r[2])));
+            devices.add(Long.parseLong(r[3]));
+        }
+        return Suppression.behind(new ResultTable(List.of("site_id", "bucket", "visits"), rows, List.of(), k),
+                devices, List.of("visits"));
+    }
+
     public ResultTable run(LocalDate from, LocalDate to) {
         Ranges.check(from, to);
         // integer ranks: ceil(n/2) and ceil(9n/10), so no floating point decides a rank

@@ -146,7 +146,7 @@ final class Commands {
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
         ResultTable t = switch (what.get(0)) {
-            case "dwell" -> new DwellQuery(ch, config.k()).run(from, to);
+            case "dwell" -> new DwellQuery(ch, config.k()).run(from, to, a.get("by", ""));
             case "flows" -> new FlowQuery(ch, config.k()).run(from, to, a.get("by", ""));
             case "languages" -> new LanguageQuery(ch, config.k()).run(from, to, a.get("by", "day,lang"));
             case "repeat" -> new RepeatQuery(ch, config.k()).run(from, to);

@@ -127,6 +127,8 @@ class ReplayEndToEndIT {
                 .isEqualTo(truthCells(sim, "visitorsByHourLang", List.of("hour", "lang"), List.of("visitors")));
         assertThat(cells(new DwellQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "dwellBySite",
                 List.of("site_id"), List.of("visits", "median_dwell_s", "p90_dwell_s")));
+        assertThat(cells(new DwellQuery(ch, 1).run(from, to, "site,bucket"), 2)).isEqualTo(truthCells(sim,
+                "dwellHistogram", List.of("site_id", "bucket"), List.of("visits")));
         assertThat(cells(new RepeatQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "repeatBySite",
                 List.of("site_id"), List.of("repeat_visitors", "visitors")));
         assertThat(cells(new FlowQuery(ch, 1).run(from, lastDeparture, ""), 2)).isEqualTo(truthCells(sim, "flows",

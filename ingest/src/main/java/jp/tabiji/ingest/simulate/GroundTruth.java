@@ -46,7 +46,12 @@ public final class GroundTruth {
     public record HourLang(String hour, String lang, int visitors) {
     }
 
+    /** visits of a site whose dwell falls in one of DESIGN.md's buckets ([0,15) [15,30) [30,60) [60,120) [120,∞) min). */
+    public record DwellBucket(String siteId, String bucket, int visits) {
+    }
+
     private final List<HourLang> byHourLang = new ArrayList<>();
+    private final List<DwellBucket> dwellBuckets = new ArrayList<>();
     private final List<SiteDay> bySiteDay = new ArrayList<>();
     private final List<DayLang> byDayLang = new ArrayList<>();
     private final List<Dwell> dwell = new ArrayList<>();
@@ -127,9 +132,21 @@ public final class GroundTruth {
         dwells.forEach((site, ds) -> {
             ds.sort(null);
             dwell.add(new Dwell(site, ds.size(), nearestRank(ds, 50), nearestRank(ds, 90)));
+            Map<String, Integer> buckets = new java.util.LinkedHashMap<>();
+            ds.forEach(d -> buckets.merge(bucket(d), 1, Integer::sum));
+            buckets.forEach((b, n) -> dwellBuckets.add(new DwellBucket(site, b, n)));
         });
         days.forEach((site, devices) -> repeat.add(new Repeat(site,
                 (int) devices.values().stream().filter(d -> d.size() >= 2).count(), devices.size())));
+    }
+
+    private static String bucket(long dwellSeconds) {
+        long minutes = dwellSeconds / 60;
+        return minutes < 15 ? "0-15" : minutes < 30 ? "15-30" : minutes < 60 ? "30-60" : minutes < 120 ? "60-120" : "120+";
+    }
+
+    public List<DwellBucket> dwellHistogram() {
+        return dwellBuckets;
     }
 
     /** The p-th percentile by nearest rank: the value at rank ceil(p/100 * n) of the sorted values. */

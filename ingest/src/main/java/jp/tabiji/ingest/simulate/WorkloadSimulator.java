@@ -130,6 +130,9 @@ public final class WorkloadSimulator {
         ArrayNode dw = root.putArray("dwellBySite");
         truth.dwellBySite().forEach(d -> dw.addObject().put("site_id", d.siteId()).put("visits", d.visits())
                 .put("median_dwell_s", d.medianDwellS()).put("p90_dwell_s", d.p90DwellS()));
+        ArrayNode dh = root.putArray("dwellHistogram");
+        truth.dwellHistogram().forEach(b -> dh.addObject().put("site_id", b.siteId()).put("bucket", b.bucket())
+                .put("visits", b.visits()));
         ArrayNode rp = root.putArray("repeatBySite");
         truth.repeatBySite().forEach(r -> rp.addObject().put("site_id", r.siteId())
                 .put("repeat_visitors", r.repeatVisitors()).put("visitors", r.visitors()));
