@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import jp.tabiji.ingest.publish.Topics;
+import jp.tabiji.streaming.archive.EventArchive;
 import jp.tabiji.streaming.clickhouse.ClickHouseSink;
 import jp.tabiji.streaming.clickhouse.VisitRows;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -30,15 +31,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class KafkaEventsJob {
     /** Settings of one run. */
+    /** @param archive the Parquet archive's directory or object-store URI */
     public record Settings(String kafka, String clickhouseUrl, String database, ZoneId zone,
-                           Duration outOfOrderness, int clickhouseBatchRows) {
+                           Duration outOfOrderness, int clickhouseBatchRows, String archive) {
         public static Settings from(ParameterTool p) {
             return new Settings(p.get("kafka", env("TABIJI_KAFKA", "127.0.0.1:9092")),
                     p.get("clickhouse", env("TABIJI_CLICKHOUSE", "http://127.0.0.1:8123")),
                     p.get("database", env("TABIJI_CLICKHOUSE_DB", "tabiji")),
                     ZoneId.of(p.get("zone", env("TABIJI_ZONE", "Asia/Tokyo"))),
                     Duration.ofSeconds(p.getLong("out-of-orderness-s", VisitJob.DEFAULT_OUT_OF_ORDERNESS.toSeconds())),
-                    p.getInt("clickhouse-batch-rows", 20_000));
+                    p.getInt("clickhouse-batch-rows", 20_000),
+                    p.get("archive", env("TABIJI_ARCHIVE", java.nio.file.Path.of(env("TABIJI_HOME", ".tabiji"),
+                            "archive").toAbsolutePath().toUri().toString())));
         }
 
         private static String env(String name, String dflt) {
@@ -101,6 +105,7 @@ public final class KafkaEventsJob {
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteHourVisitors(),
                         s.clickhouseBatchRows()),
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.moves(), s.clickhouseBatchRows()),
+                EventArchive.sink(s.archive(), s.zone()),
                 kafkaSink(s, Topics.DLQ), kafkaSink(s, Topics.LATE)));
     }
 

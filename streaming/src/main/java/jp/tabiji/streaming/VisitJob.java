@@ -4,31 +4,34 @@ import java.time.Duration;
 import java.time.ZoneId;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
+import jp.tabiji.streaming.archive.EventArchive;
+import jp.tabiji.streaming.move.Move;
+import jp.tabiji.streaming.move.MoveDetector;
 import jp.tabiji.streaming.visit.EventDecoder;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.SiteHourVisitor;
-import jp.tabiji.streaming.move.Move;
-import jp.tabiji.streaming.move.MoveDetector;
 import jp.tabiji.streaming.visit.Visit;
 import jp.tabiji.streaming.visit.VisitSessionizer;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Events → visits, site-day visitors and moves. {@link #defineWorkflow} is the whole topology; callers (the replay,
- * the live job, tests) supply the event stream, already carrying event-time timestamps and watermarks, and
- * the sinks.
+ * Events → visits, site-day and site-hour visitors, moves, and the Parquet archive of every accepted event.
+ * {@link #defineWorkflow} is the whole topology; callers (the replay, the live job, tests) supply the event
+ * stream, already carrying event-time timestamps and watermarks, and the sinks.
  */
 public final class VisitJob {
     /** Where results go. */
     public record Sinks(Sink<Visit> visits, Sink<SiteDayVisitor> siteDayVisitors,
-                        Sink<SiteHourVisitor> siteHourVisitors, Sink<Move> moves, Sink<byte[]> deadLetters,
-                        Sink<byte[]> lateEvents) {
+                        Sink<SiteHourVisitor> siteHourVisitors, Sink<Move> moves, Sink<GenericRecord> archive,
+                        Sink<byte[]> deadLetters, Sink<byte[]> lateEvents) {
     }
 
     private VisitJob() {
@@ -39,6 +42,9 @@ public final class VisitJob {
         SingleOutputStreamOperator<WifiEvent> decoded = events
                 .process(new EventDecoder()).uid("decode-events").name("decode events");
         decoded.getSideOutput(EventDecoder.DEAD_LETTERS).sinkTo(sinks.deadLetters()).uid("dlq-sink").name("DLQ");
+        decoded.map(new EventArchive.ToRecord()).returns(new GenericRecordAvroTypeInfo(EventArchive.SCHEMA))
+                .uid("archive-records").name("events → archive records")
+                .sinkTo(sinks.archive()).uid("archive-sink").name("Parquet archive");
 
         SingleOutputStreamOperator<Visit> visits = decoded
                 .keyBy(e -> e.deviceId, Types.STRING)

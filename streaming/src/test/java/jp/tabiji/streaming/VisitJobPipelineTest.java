@@ -10,7 +10,19 @@ import java.util.List;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import jp.tabiji.streaming.archive.EventArchive;
 import jp.tabiji.streaming.move.Move;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.junit.jupiter.api.io.TempDir;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
@@ -25,6 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole topology on a MiniCluster (parallelism 2) with an injected bounded source and collecting sinks. */
 class VisitJobPipelineTest {
+    @TempDir
+    static Path archive;
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
@@ -68,7 +82,7 @@ class VisitJobPipelineTest {
         CollectingSink<byte[]> dlq = new CollectingSink<>();
         CollectingSink<byte[]> late = new CollectingSink<>();
         VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits, siteDays, siteHours, moves,
-                dlq, late));
+                EventArchive.sink(archive.toUri().toString(), ZoneId.of("Asia/Tokyo")), dlq, late));
         env.execute("pipeline test");
 
         assertThat(visits.received()).hasSize(40);
@@ -91,5 +105,35 @@ class VisitJobPipelineTest {
         });
         assertThat(dlq.received()).singleElement().satisfies(b -> assertThat(new String(b)).contains("undecodable"));
         assertThat(late.received()).isEmpty();
+        assertArchiveHoldsExactly(events);
+    }
+
+    /** Every accepted event, once, under dt=/hour= of its Tokyo time, ZSTD-compressed. */
+    private static void assertArchiveHoldsExactly(List<WifiEvent> accepted) throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(archive)) {
+            files = walk.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+        }
+        assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(archive.relativize(f).toString())
+                .matches("dt=2026-11-0[23]/hour=\\d\\d/events-.*\\.parquet"));
+        List<String> archived = new ArrayList<>();
+        for (Path f : files) {
+            String bucket = archive.relativize(f.getParent()).toString();
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(f))
+                    .withDataModel(GenericData.get()).build()) {
+                for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+                    long ts = (Long) r.get("ts");
+                    assertThat(bucket).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hour='HH")
+                            .format(java.time.Instant.ofEpochMilli(ts).atZone(ZoneId.of("Asia/Tokyo"))));
+                    archived.add(r.get("deviceId") + "@" + ts + ":" + r.get("type") + ":" + r.get("siteId"));
+                }
+            }
+            try (ParquetFileReader meta = ParquetFileReader.open(new LocalInputFile(f))) {
+                assertThat(meta.getFooter().getBlocks().get(0).getColumns().get(0).getCodec())
+                        .isEqualTo(CompressionCodecName.ZSTD);
+            }
+        }
+        assertThat(archived).containsExactlyInAnyOrderElementsOf(
+                accepted.stream().map(e -> e.deviceId + "@" + e.ts + ":" + e.type + ":" + e.siteId).toList());
     }
 }

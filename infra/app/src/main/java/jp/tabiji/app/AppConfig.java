@@ -16,7 +16,13 @@ import jp.tabiji.stack.LocalStack;
 
 /** Configuration from the environment (README lists every variable), with defaults. */
 record AppConfig(Path home, String kafka, String clickhouseUrl, String database, ZoneId zone, int k,
-                 PseudonymPeriod period, String secretText) {
+                 PseudonymPeriod period, String secretText, String archive) {
+
+    AppConfig(Path home, String kafka, String clickhouseUrl, String database, ZoneId zone, int k,
+              PseudonymPeriod period, String secretText) {
+        this(home, kafka, clickhouseUrl, database, zone, k, period, secretText,
+                home.resolve("archive").toUri().toString());
+    }
 
     static AppConfig fromEnv(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("TABIJI_HOME", ".tabiji")).toAbsolutePath().normalize();
@@ -33,7 +39,8 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
                 env.getOrDefault("TABIJI_CLICKHOUSE", "http://127.0.0.1:8123"),
                 env.getOrDefault("TABIJI_CLICKHOUSE_DB", "tabiji"),
                 ZoneId.of(env.getOrDefault("TABIJI_ZONE", "Asia/Tokyo")), k,
-                PseudonymPeriod.parse(env.getOrDefault("TABIJI_PERIOD", "month")), env.get("TABIJI_SECRET"));
+                PseudonymPeriod.parse(env.getOrDefault("TABIJI_PERIOD", "month")), env.get("TABIJI_SECRET"),
+                env.getOrDefault("TABIJI_ARCHIVE", home.resolve("archive").toUri().toString()));
     }
 
     Path registryFile() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.query.DwellQuery;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.LocalInputFile;
 import jp.tabiji.analytics.query.FlowQuery;
 import jp.tabiji.analytics.query.LanguageQuery;
 import jp.tabiji.analytics.query.RepeatQuery;
@@ -70,7 +76,27 @@ class ReplayEndToEndIT {
 
     private AppConfig config(String database) {
         return new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), database, TOKYO, 10,
-                PseudonymPeriod.MONTH, "it-secret");
+                PseudonymPeriod.MONTH, "it-secret", archive(database).toUri().toString());
+    }
+
+    private Path archive(String database) {
+        return dir.resolve("archive-" + database);
+    }
+
+    /** Every record in a run's Parquet archive, as device@time:type. */
+    private List<String> archived(String database) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(archive(database))) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(f))
+                        .withDataModel(GenericData.get()).build()) {
+                    for (GenericRecord rec = r.read(); rec != null; rec = r.read()) {
+                        out.add(rec.get("deviceId") + "@" + rec.get("ts") + ":" + rec.get("type") + ":" + rec.get("apId"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private Path simulate(long seed) throws IOException {
@@ -172,11 +198,18 @@ class ReplayEndToEndIT {
 
         ClickHouseHttp ch = new ClickHouseHttp(stack.clickhouseUrl(), "seed11");
         long visits = ch.selectLong("SELECT count() FROM visits FINAL");
+        // the archive holds exactly the accepted events: those on tabiji.events (duplicated lines included)
+        List<String> archived = archived("seed11");
+        assertThat(archived).hasSize((int) first.published());
         Replay.Summary second = replay("seed11", sim, UnaryOperator.identity());
         assertThat(second.published()).isEqualTo(first.published());
         assertMatchesTruth("seed11", sim);
         assertThat(ch.selectLong("SELECT count() FROM visits FINAL")).isEqualTo(visits);
         assertThat(ch.selectLong("SELECT uniqExact(visit_id) FROM visits")).isEqualTo(visits);
+        // the archive is append-only: a second replay of the same files archives their events again (README)
+        List<String> twice = archived("seed11");
+        assertThat(twice).hasSize(2 * archived.size());
+        assertThat(new HashSet<>(twice)).isEqualTo(new HashSet<>(archived));
     }
 
     @Test
