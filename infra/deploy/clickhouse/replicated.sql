@@ -1,0 +1,44 @@
+-- Tabiji's tables on a replicated ClickHouse cluster (current ClickHouse, macros {cluster}, {shard}, {replica}).
+-- The same columns and sorting keys as analytics/src/main/resources/db/migration, whose ReplacingMergeTree
+-- becomes ReplicatedReplacingMergeTree; writers and readers use the Distributed tables. Rows are sharded by
+-- device, so a device's rows (and FINAL's deduplication) stay on one shard and uniqExact sums across shards.
+CREATE DATABASE IF NOT EXISTS tabiji ON CLUSTER '{cluster}';
+
+CREATE TABLE IF NOT EXISTS tabiji.visits_local ON CLUSTER '{cluster}' (
+    visit_id String, device_id String, site_id String, day Date, start_ms UInt64, end_ms UInt64,
+    dwell_s UInt32, events UInt32, lang LowCardinality(String), random_mac UInt8
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/visits', '{replica}')
+PARTITION BY toYYYYMM(day) ORDER BY (site_id, day, visit_id);
+
+CREATE TABLE IF NOT EXISTS tabiji.site_day_visitors_local ON CLUSTER '{cluster}' (
+    site_id String, day Date, device_id String, last_event_ms UInt64, lang LowCardinality(String)
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/site_day_visitors', '{replica}',
+    last_event_ms)
+PARTITION BY toYYYYMM(day) ORDER BY (site_id, day, device_id);
+
+CREATE TABLE IF NOT EXISTS tabiji.site_hour_visitors_local ON CLUSTER '{cluster}' (
+    site_id String, day Date, hour String, device_id String, last_event_ms UInt64, lang LowCardinality(String)
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/site_hour_visitors', '{replica}',
+    last_event_ms)
+PARTITION BY toYYYYMM(day) ORDER BY (site_id, day, hour, device_id);
+
+CREATE TABLE IF NOT EXISTS tabiji.moves_local ON CLUSTER '{cluster}' (
+    move_id String, device_id String, origin_site_id String, destination_site_id String, day Date,
+    departure_ms UInt64, arrival_ms UInt64, travel_s UInt32, lang LowCardinality(String)
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/moves', '{replica}')
+PARTITION BY toYYYYMM(day) ORDER BY (origin_site_id, destination_site_id, day, move_id);
+
+CREATE TABLE IF NOT EXISTS tabiji.visits ON CLUSTER '{cluster}' AS tabiji.visits_local
+    ENGINE = Distributed('{cluster}', tabiji, visits_local, cityHash64(device_id));
+CREATE TABLE IF NOT EXISTS tabiji.site_day_visitors ON CLUSTER '{cluster}' AS tabiji.site_day_visitors_local
+    ENGINE = Distributed('{cluster}', tabiji, site_day_visitors_local, cityHash64(device_id));
+CREATE TABLE IF NOT EXISTS tabiji.site_hour_visitors ON CLUSTER '{cluster}' AS tabiji.site_hour_visitors_local
+    ENGINE = Distributed('{cluster}', tabiji, site_hour_visitors_local, cityHash64(device_id));
+CREATE TABLE IF NOT EXISTS tabiji.moves ON CLUSTER '{cluster}' AS tabiji.moves_local
+    ENGINE = Distributed('{cluster}', tabiji, moves_local, cityHash64(device_id));
+
+-- The migrations' own bookkeeping, so the application does not try to create the local-style tables.
+CREATE TABLE IF NOT EXISTS tabiji.schema_migrations ON CLUSTER '{cluster}' (name String, applied_at DateTime)
+ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/tabiji/schema_migrations', '{replica}') ORDER BY name;
+INSERT INTO tabiji.schema_migrations VALUES ('V001__visits.sql', now()), ('V002__moves.sql', now()),
+    ('V003__site_hour_visitors.sql', now());
