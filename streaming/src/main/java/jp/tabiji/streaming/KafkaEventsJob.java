@@ -59,12 +59,22 @@ public final class KafkaEventsJob {
         Settings s = Settings.from(ParameterTool.fromArgs(args));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(30_000);
+        defineLive(env, s);
+        env.execute(LIVE_JOB_NAME);
+    }
+
+    public static final String LIVE_JOB_NAME = "tabiji visits";
+
+    /**
+     * The live topology: reads {@code tabiji.events} from the consumer group's committed offsets (earliest the
+     * first time), which the source commits at each checkpoint, so a stopped job resumes where it was.
+     */
+    public static void defineLive(StreamExecutionEnvironment env, Settings s) {
         KafkaSource<byte[]> source = sourceBuilder(s).setGroupId("tabiji-visits")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .build();
         attach(env, source, s, UnaryOperator.identity());
-        env.execute("tabiji visits");
     }
 
     /** A bounded job over exactly the offsets [start, end) of {@code tabiji.events}: what one replay published. */

@@ -126,6 +126,18 @@ final class Commands {
         };
     }
 
+    int stream(Args a) throws Exception {
+        ensureStackUnlessRemote(a);
+        IngestCommand lifecycle = new IngestCommand(config, config.secret(env), out, terminal);
+        return new StreamCommand(config, out, lifecycle).run(a, env.get("TABIJI_JOB_JAR"));
+    }
+
+    private void ensureStackUnlessRemote(Args a) throws IOException {
+        if (!a.has("jobmanager")) {
+            ensureStack();
+        }
+    }
+
     SourceOptions sourceOptions(Args a, ApRegistry registry) throws IOException {
         return SourceOptions.from(a, registry, env.get("TABIJI_OPT_OUT"));
     }

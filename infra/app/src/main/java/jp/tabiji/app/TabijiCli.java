@@ -21,6 +21,8 @@ public final class TabijiCli {
               ingest file PATH... [--id NAME] [SOURCE OPTIONS]   follow log files through rotation, resuming
                                          exactly where it stopped (positions committed with the events)
               ingest radius DIR [--id NAME] [SOURCE OPTIONS]     follow FreeRADIUS detail-* files in DIR
+              stream [--jobmanager HOST:PORT] [--parallelism N]
+                                         the live job: embedded until Ctrl-C, or submitted to a Flink cluster
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...]
@@ -59,6 +61,7 @@ public final class TabijiCli {
                 case "query" -> commands.query(args);
                 case "parse" -> commands.parse(args, System.in);
                 case "ingest" -> commands.ingest(args);
+                case "stream" -> commands.stream(args);
                 case "demo" -> commands.demo(args);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };

@@ -1,0 +1,103 @@
+package jp.tabiji.app;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.List;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.clickhouse.SchemaMigrator;
+import jp.tabiji.ingest.publish.TopicSetup;
+import jp.tabiji.streaming.KafkaEventsJob;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.PackagedProgram;
+import org.apache.flink.client.program.PackagedProgramUtils;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * `tabiji stream`: the live job. Alone it runs embedded until Ctrl-C; with {@code --jobmanager HOST:PORT} (the
+ * REST address of a Flink 2.2 session cluster) it submits the job jar ({@code streaming/target/*-job.jar},
+ * TABIJI_JOB_JAR) there and returns the job id.
+ */
+final class StreamCommand {
+    private final AppConfig config;
+    private final PrintStream out;
+    private final IngestCommand lifecycle;
+
+    StreamCommand(AppConfig config, PrintStream out, IngestCommand lifecycle) {
+        this.config = config;
+        this.out = out;
+        this.lifecycle = lifecycle;
+    }
+
+    int run(Args a, String jobJar) throws Exception {
+        new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
+        TopicSetup.ensureTopics(config.kafka(), 2);
+        if (a.has("jobmanager")) {
+            return submit(a.require("jobmanager"), jobJar, a.getInt("parallelism", 2));
+        }
+        return embedded(a.getInt("parallelism", 2));
+    }
+
+    private List<String> jobArgs() {
+        return List.of("--kafka", config.kafka(), "--clickhouse", config.clickhouseUrl(), "--database",
+                config.database(), "--zone", config.zone().getId(), "--archive", config.archive());
+    }
+
+    private int embedded(int parallelism) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.home().resolve("checkpoints-live").toUri()
+                .toString());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        env.enableCheckpointing(10_000);
+        KafkaEventsJob.defineLive(env, KafkaEventsJob.Settings.from(
+                org.apache.flink.util.ParameterTool.fromArgs(jobArgs().toArray(new String[0]))));
+        JobClient job = env.executeAsync(KafkaEventsJob.LIVE_JOB_NAME);
+        out.println("stream: the live job runs embedded (parallelism " + parallelism + "), reading " + config.kafka()
+                + ", results every 10 s in ClickHouse (Ctrl-C stops; it resumes from its committed offsets)");
+        lifecycle.runUntilStopped(() -> job.cancel().get(), () -> "stream: " + status(job));
+        return 0;
+    }
+
+    private static String status(JobClient job) {
+        try {
+            return job.getJobStatus().get().toString();
+        } catch (Exception e) {
+            return "status unknown (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private int submit(String jobManager, String jobJar, int parallelism) throws Exception {
+        if (jobJar == null || !new File(jobJar).isFile()) {
+            throw new UsageException("no job jar: build it (mvn package) or set TABIJI_JOB_JAR to streaming/target/"
+                    + "tabiji-streaming-*-job.jar");
+        }
+        int colon = jobManager.lastIndexOf(':');
+        if (colon < 1) {
+            throw new UsageException("--jobmanager must be HOST:PORT (the REST port, 8081 by default)");
+        }
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, jobManager.substring(0, colon));
+        conf.set(RestOptions.PORT, Integer.parseInt(jobManager.substring(colon + 1)));
+        conf.set(JobManagerOptions.ADDRESS, jobManager.substring(0, colon));
+        PackagedProgram program = PackagedProgram.newBuilder().setJarFile(new File(jobJar))
+                .setEntryPointClassName(KafkaEventsJob.class.getName()).setArguments(jobArgs().toArray(new String[0]))
+                .build();
+        JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, parallelism, false);
+        try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(conf,
+                StandaloneClusterId.getInstance())) {
+            JobID id = client.submitJob(graph).get();
+            out.println("stream: submitted to " + jobManager + " as job " + id);
+        }
+        return 0;
+    }
+}
