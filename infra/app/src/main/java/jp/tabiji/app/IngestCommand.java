@@ -159,7 +159,7 @@ final class IngestCommand {
         try (Progress p = new Progress(out, terminal, status)) {
             stop.await();
             out.println();
-            out.println("stopping: publishing what was received ...");
+            out.println("stopping cleanly ...");
             source.close();
         } finally {
             done.countDown();
