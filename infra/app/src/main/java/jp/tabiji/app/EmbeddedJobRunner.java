@@ -20,6 +20,7 @@ final class EmbeddedJobRunner {
     static final class JobProgress {
         final AtomicLong events = new AtomicLong();
         final AtomicLong visits = new AtomicLong();
+        final AtomicLong late = new AtomicLong();
     }
 
     private final Path checkpointDir;
@@ -56,6 +57,7 @@ final class EmbeddedJobRunner {
         JobExecutionResult result = job.getJobExecutionResult().get();
         progress.events.set(asLong(result.getAccumulatorResult(VisitSessionizer.EVENTS_ACCUMULATOR)));
         progress.visits.set(asLong(result.getAccumulatorResult(VisitSessionizer.VISITS_ACCUMULATOR)));
+        progress.late.set(asLong(result.getAccumulatorResult(VisitSessionizer.LATE_ACCUMULATOR)));
         return result;
     }
 

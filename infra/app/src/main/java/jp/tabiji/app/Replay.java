@@ -35,10 +35,11 @@ final class Replay {
     static final int MAX_LINE_BYTES = 8 * 1024;
 
     /** What one replay did. */
-    record Summary(long lines, long published, long rejected, long skipped, long visits) {
+    record Summary(long lines, long published, long rejected, long skipped, long visits, long late) {
         String line() {
             return String.format("replay: %,d lines read, %,d events published, %,d rejected (in %s), %,d skipped, "
-                    + "%,d visits written", lines, published, rejected, Topics.DLQ, skipped, visits);
+                    + "%,d visits written, %,d events too late (in %s)", lines, published, rejected, Topics.DLQ,
+                    skipped, visits, late, Topics.LATE);
         }
     }
 
@@ -81,7 +82,7 @@ final class Replay {
                     .runReplay(settings, start, end, "tabiji-replay-" + UUID.randomUUID(), job, tap);
         }
         return new Summary(counters.lines.get(), published, counters.rejected.get(), counters.skipped.get(),
-                job.visits.get());
+                job.visits.get(), job.late.get());
     }
 
     private IngestCounters publish(List<Path> inputs, SourceOptions options) throws IOException {

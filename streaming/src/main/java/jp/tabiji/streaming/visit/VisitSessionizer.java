@@ -47,6 +47,8 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
     /** Accumulators a runner can watch for progress. */
     public static final String EVENTS_ACCUMULATOR = "events-in";
     public static final String VISITS_ACCUMULATOR = "visits-out";
+    /** Events behind the watermark: sent to {@link #LATE} and counted, never dropped silently. */
+    public static final String LATE_ACCUMULATOR = "late-events";
 
     private final ZoneId zone;
     private final VisitAssembler assembler;
@@ -62,6 +64,7 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
     private transient ValueState<Long> cleanupTimer;
     private transient LongCounter eventsIn;
     private transient LongCounter visitsOut;
+    private transient LongCounter lateOut;
 
     /**
      * @param maxCloseWait how long an open connection waits for its close before it counts as never closed
@@ -84,6 +87,7 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
     public void open(OpenContext ctx) {
         eventsIn = getRuntimeContext().getLongCounter(EVENTS_ACCUMULATOR);
         visitsOut = getRuntimeContext().getLongCounter(VISITS_ACCUMULATOR);
+        lateOut = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", Types.LONG,
                 new ListTypeInfo<>(Types.POJO(WifiEvent.class))));
         stay = getRuntimeContext().getListState(new ListStateDescriptor<>("stay", Types.POJO(WifiEvent.class)));
@@ -100,6 +104,7 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
         eventsIn.add(1);
         if (e.ts <= ctx.timerService().currentWatermark()) {
             ctx.output(LATE, e);
+            lateOut.add(1);
             return;
         }
         List<WifiEvent> atTs = buffer.get(e.ts);
