@@ -56,11 +56,36 @@ public final class KafkaEventsJob {
 
     /** The live job: reads from the group's committed offsets (earliest the first time) and runs until cancelled. */
     public static void main(String[] args) throws Exception {
-        Settings s = Settings.from(ParameterTool.fromArgs(args));
+        ParameterTool p = ParameterTool.fromArgs(args);
+        Settings s = Settings.from(p);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (p.has("end-offsets")) {
+            // a replay on a cluster: exactly the offsets one `tabiji replay` published, then the job ends
+            env.enableCheckpointing(5_000);
+            defineBoundedReplay(env, s, offsets(p.get("start-offsets")), offsets(p.get("end-offsets")),
+                    p.get("group", "tabiji-replay"), UnaryOperator.identity());
+            env.execute("tabiji replay");
+            return;
+        }
         env.enableCheckpointing(30_000);
         defineLive(env, s);
         env.execute(LIVE_JOB_NAME);
+    }
+
+    /** {@code 0:120,1:98} → partition → offset. */
+    public static Map<Integer, Long> offsets(String text) {
+        Map<Integer, Long> m = new HashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.split(":");
+            m.put(Integer.parseInt(kv[0].trim()), Long.parseLong(kv[1].trim()));
+        }
+        return m;
+    }
+
+    public static String offsetsArg(Map<Integer, Long> offsets) {
+        StringBuilder b = new StringBuilder();
+        offsets.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append(':').append(v));
+        return b.toString();
     }
 
     public static final String LIVE_JOB_NAME = "tabiji visits";

@@ -95,8 +95,10 @@ final class Commands {
         }
         SourceOptions options = sourceOptions(a, registry(a));
         ensureStack();
+        ClusterSubmitter cluster = a.has("jobmanager")
+                ? new ClusterSubmitter(a.require("jobmanager"), env.get("TABIJI_JOB_JAR")) : null;
         Replay.Summary s = new Replay(config, config.secret(env), out, terminal)
-                .run(inputs.stream().map(Path::of).toList(), options, UnaryOperator.identity());
+                .run(inputs.stream().map(Path::of).toList(), options, UnaryOperator.identity(), cluster);
         out.println(s.line());
         return 0;
     }

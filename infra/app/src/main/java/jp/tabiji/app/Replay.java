@@ -57,6 +57,12 @@ final class Replay {
 
     Summary run(List<Path> inputs, SourceOptions options, UnaryOperator<DataStream<byte[]>> tap)
             throws Exception {
+        return run(inputs, options, tap, null);
+    }
+
+    /** @param cluster a session cluster to run the job on, or null for the embedded one */
+    Summary run(List<Path> inputs, SourceOptions options, UnaryOperator<DataStream<byte[]>> tap,
+                ClusterSubmitter cluster) throws Exception {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 throw new UsageException("cannot read input file " + p);
@@ -78,8 +84,16 @@ final class Replay {
                 "processing: %,d of %,d events in the job, %,d left, %,d visits closed, %ds",
                 job.events.get(), published, Math.max(0, published - job.events.get()), job.visits.get(),
                 (System.nanoTime() - t0) / 1_000_000_000L))) {
-            new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)
-                    .runReplay(settings, start, end, "tabiji-replay-" + UUID.randomUUID(), job, tap);
+            String group = "tabiji-replay-" + UUID.randomUUID();
+            if (cluster != null) {
+                List<String> args = new ArrayList<>(StreamCommand.jobArgs(config));
+                args.addAll(List.of("--start-offsets", KafkaEventsJob.offsetsArg(start), "--end-offsets",
+                        KafkaEventsJob.offsetsArg(end), "--group", group));
+                cluster.await(cluster.submit(args, 2));
+            } else {
+                new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)
+                        .runReplay(settings, start, end, group, job, tap);
+            }
         }
         return new Summary(counters.lines.get(), published, counters.rejected.get(), counters.skipped.get(),
                 job.visits.get(), job.late.get());

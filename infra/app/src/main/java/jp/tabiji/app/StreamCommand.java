@@ -1,24 +1,15 @@
 package jp.tabiji.app;
 
-import java.io.File;
 import java.io.PrintStream;
 import java.util.List;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.publish.TopicSetup;
 import jp.tabiji.streaming.KafkaEventsJob;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.client.deployment.StandaloneClusterId;
-import org.apache.flink.client.program.PackagedProgram;
-import org.apache.flink.client.program.PackagedProgramUtils;
-import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -47,6 +38,11 @@ final class StreamCommand {
     }
 
     private List<String> jobArgs() {
+        return jobArgs(config);
+    }
+
+    /** The job's arguments for this configuration (the job jar's main reads them). */
+    static List<String> jobArgs(AppConfig config) {
         return List.of("--kafka", config.kafka(), "--clickhouse", config.clickhouseUrl(), "--database",
                 config.database(), "--zone", config.zone().getId(), "--archive", config.archive());
     }
@@ -77,27 +73,8 @@ final class StreamCommand {
     }
 
     private int submit(String jobManager, String jobJar, int parallelism) throws Exception {
-        if (jobJar == null || !new File(jobJar).isFile()) {
-            throw new UsageException("no job jar: build it (mvn package) or set TABIJI_JOB_JAR to streaming/target/"
-                    + "tabiji-streaming-*-job.jar");
-        }
-        int colon = jobManager.lastIndexOf(':');
-        if (colon < 1) {
-            throw new UsageException("--jobmanager must be HOST:PORT (the REST port, 8081 by default)");
-        }
-        Configuration conf = new Configuration();
-        conf.set(RestOptions.ADDRESS, jobManager.substring(0, colon));
-        conf.set(RestOptions.PORT, Integer.parseInt(jobManager.substring(colon + 1)));
-        conf.set(JobManagerOptions.ADDRESS, jobManager.substring(0, colon));
-        PackagedProgram program = PackagedProgram.newBuilder().setJarFile(new File(jobJar))
-                .setEntryPointClassName(KafkaEventsJob.class.getName()).setArguments(jobArgs().toArray(new String[0]))
-                .build();
-        JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, parallelism, false);
-        try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(conf,
-                StandaloneClusterId.getInstance())) {
-            JobID id = client.submitJob(graph).get();
-            out.println("stream: submitted to " + jobManager + " as job " + id);
-        }
+        var id = new ClusterSubmitter(jobManager, jobJar).submit(jobArgs(), parallelism);
+        out.println("stream: submitted to " + jobManager + " as job " + id);
         return 0;
     }
 }

@@ -16,7 +16,7 @@ public final class TabijiCli {
               demo                      set up, simulate a few days, replay them, show the results
               up | down | status        start, stop or show the local Kafka + ClickHouse stack
               simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
-              replay --input FILE... [--registry FILE] [SOURCE OPTIONS]
+              replay --input FILE... [--registry FILE] [--jobmanager HOST:PORT] [SOURCE OPTIONS]
               ingest syslog [--listen udp://127.0.0.1:5514,tcp://127.0.0.1:5514] [--buffer N] [SOURCE OPTIONS]
               ingest file PATH... [--id NAME] [SOURCE OPTIONS]   follow log files through rotation, resuming
                                          exactly where it stopped (positions committed with the events)

@@ -1,0 +1,127 @@
+package jp.tabiji.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tabiji.stack.FreePorts;
+
+/**
+ * A real Flink 2.2 session cluster for tests: a JobManager and a TaskManager in their own JVMs, started from
+ * Flink's jars on this test's class path the way Flink's own scripts do (memory flags from BashJavaUtils, the
+ * Java 17 module opens of flink-dist's default configuration).
+ */
+final class FlinkSessionCluster implements AutoCloseable {
+    private static final List<String> JAVA17_OPENS = List.of(
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
+    private final Path dir;
+    private final int restPort = FreePorts.find();
+    private final List<Process> processes = new ArrayList<>();
+
+    FlinkSessionCluster(Path dir) {
+        this.dir = dir;
+    }
+
+    String restAddress() {
+        return "127.0.0.1:" + restPort;
+    }
+
+    FlinkSessionCluster start() throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(conf.resolve("config.yaml"), String.join("\n",
+                "jobmanager.rpc.address: 127.0.0.1", "jobmanager.rpc.port: " + FreePorts.find(),
+                "jobmanager.bind-host: 127.0.0.1", "rest.address: 127.0.0.1", "rest.bind-address: 127.0.0.1",
+                "rest.port: " + restPort, "blob.server.port: " + FreePorts.find(), "taskmanager.host: 127.0.0.1",
+                "taskmanager.bind-host: 127.0.0.1", "taskmanager.rpc.port: " + FreePorts.find(),
+                "taskmanager.numberOfTaskSlots: 2", "jobmanager.memory.process.size: 1024m",
+                "taskmanager.memory.process.size: 1024m", "taskmanager.memory.managed.fraction: 0.1",
+                "parallelism.default: 2", "io.tmp.dirs: " + dir.resolve("tmp"),
+                // this test cluster runs on the test's class path, which holds the connectors too
+                "classloader.resolve-order: parent-first",
+                "execution.checkpointing.storage: filesystem",
+                "execution.checkpointing.dir: " + dir.resolve("checkpoints").toUri(), ""), StandardCharsets.UTF_8);
+        processes.add(launch("jobmanager", "GET_JM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", conf, "--executionMode",
+                "cluster"));
+        processes.add(launch("taskmanager", "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", conf));
+        awaitTaskManager(Duration.ofSeconds(90));
+        return this;
+    }
+
+    private Process launch(String name, String resourceQuery, String mainClass, Path conf, String... extra)
+            throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        Process q = new ProcessBuilder(java, "-cp", cp, "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                resourceQuery, "--configDir", conf.toString()).redirectErrorStream(true).start();
+        List<String> results = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("BASH_JAVA_UTILS_EXEC_RESULT:"))
+                .map(l -> l.substring("BASH_JAVA_UTILS_EXEC_RESULT:".length())).toList();
+        q.waitFor();
+        if (results.size() < 2) {
+            throw new IllegalStateException("BashJavaUtils " + resourceQuery + " gave no memory settings");
+        }
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(List.of(results.get(0).trim().split("\\s+")));
+        cmd.addAll(JAVA17_OPENS);
+        cmd.addAll(List.of("-cp", cp, mainClass, "--configDir", conf.toString()));
+        cmd.addAll(List.of(extra));
+        cmd.addAll(List.of(results.get(results.size() - 1).trim().split("\\s+")));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".out").toFile()).start();
+    }
+
+    private void awaitTaskManager(Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://" + restAddress() + "/taskmanagers")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains("\"id\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("a Flink process died: " + Files.readString(dir.resolve(
+                            p == processes.get(0) ? "jobmanager.out" : "taskmanager.out")));
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the Flink cluster did not come up: " + Files.readString(
+                dir.resolve("taskmanager.out")));
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
