@@ -29,6 +29,7 @@ public final class TabijiCli {
                                          [--format table|csv|json] [--registry FILE]   (see README.md)
               test                      run every test (the ./tabiji script does this)
               bench ingest [--quick]    parse rates per format (JMH) and publish rate against a raw producer
+              bench pipeline [--quick]  Kafka → Flink passthrough, the whole job, the ClickHouse sink, peak memory
             source options: --format auto|syslog|logread|portal-json|portal-csv|radius-detail  --ap ID (for lines
                            that name no AP)  --reference-time ISO (year inference; default: file mtime)  --opt-out FILE
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K

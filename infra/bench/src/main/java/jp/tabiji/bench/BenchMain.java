@@ -20,11 +20,28 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "help";
         boolean quick = List.of(args).contains("--quick");
-        if (!what.equals("ingest")) {
-            System.err.println("usage: tabiji bench ingest [--quick]");
-            System.exit(2);
+        switch (what) {
+            case "ingest" -> ingest(quick);
+            case "pipeline" -> pipeline(quick);
+            default -> {
+                System.err.println("usage: tabiji bench ingest|pipeline [--quick]");
+                System.exit(2);
+            }
         }
-        ingest(quick);
+    }
+
+    static void pipeline(boolean quick) throws Exception {
+        Path tmp = Files.createTempDirectory("tabiji-bench-pipeline");
+        PipelineBench.Result r = PipelineBench.run(tmp, quick ? 10_000 : 40_000);
+        System.out.printf(Locale.ROOT, "bench pipeline: %,d events (parallelism 2; broker, ClickHouse and Flink on %d "
+                + "cores)%n", r.events(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "| (a) Kafka → Flink passthrough P0          | %,10.0f events/s |%n", r.passthrough());
+        System.out.printf(Locale.ROOT, "| (b) full pipeline → ClickHouse + Parquet  | %,10.0f events/s |%n", r.pipeline());
+        System.out.printf(Locale.ROOT, "| (c) ratio (b)/(a)                          | %10.2f          |%n",
+                r.pipeline() / r.passthrough());
+        System.out.printf(Locale.ROOT, "| (d) ClickHouse sink alone, %,d rows  | %,10.0f rows/s   |%n", r.sinkRows(),
+                r.sinkRowsPerS());
+        System.out.printf(Locale.ROOT, "| (e) peak RSS of the Flink JVM            | %,10d MB         |%n", r.peakRssMb());
     }
 
     static void ingest(boolean quick) throws Exception {
