@@ -106,11 +106,16 @@ public final class KafkaEventsJob {
     public static void defineBoundedReplay(StreamExecutionEnvironment env, Settings s,
                                            Map<Integer, Long> startOffsets, Map<Integer, Long> endOffsets,
                                            String groupId, UnaryOperator<DataStream<byte[]>> tap) {
-        KafkaSource<byte[]> source = sourceBuilder(s).setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.offsets(partitions(startOffsets)))
-                .setBounded(OffsetsInitializer.offsets(partitions(endOffsets)))
+        attach(env, boundedSource(s, startOffsets, endOffsets, groupId), s, tap);
+    }
+
+    /** {@code tabiji.events} from the offsets {@code start} (inclusive) to {@code end} (exclusive), read committed. */
+    public static KafkaSource<byte[]> boundedSource(Settings s, Map<Integer, Long> start, Map<Integer, Long> end,
+                                                    String groupId) {
+        return sourceBuilder(s).setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.offsets(partitions(start)))
+                .setBounded(OffsetsInitializer.offsets(partitions(end)))
                 .build();
-        attach(env, source, s, tap);
     }
 
     private static Map<TopicPartition, Long> partitions(Map<Integer, Long> offsets) {

@@ -34,9 +34,7 @@ final class EmbeddedJobRunner {
     JobExecutionResult runReplay(KafkaEventsJob.Settings settings, Map<Integer, Long> start, Map<Integer, Long> end,
                                  String groupId, JobProgress progress, UnaryOperator<DataStream<byte[]>> tap)
             throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
+        Configuration conf = checkpointsIn(checkpointDir);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
@@ -59,6 +57,14 @@ final class EmbeddedJobRunner {
         progress.visits.set(asLong(result.getAccumulatorResult(VisitSessionizer.VISITS_ACCUMULATOR)));
         progress.late.set(asLong(result.getAccumulatorResult(VisitSessionizer.LATE_ACCUMULATOR)));
         return result;
+    }
+
+    /** An embedded cluster's configuration with filesystem checkpoints in {@code dir}. */
+    static Configuration checkpointsIn(Path dir) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+        return conf;
     }
 
     private static long asLong(Object o) {

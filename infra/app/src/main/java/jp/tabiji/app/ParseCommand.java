@@ -17,6 +17,7 @@ import jp.tabiji.ingest.parse.ParseContext;
 import jp.tabiji.ingest.parse.RecordDecoder;
 import jp.tabiji.ingest.privacy.MacMasker;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
+import jp.tabiji.ingest.publish.DeadLetter;
 import jp.tabiji.ingest.replay.LogFileStream;
 import jp.tabiji.ingest.replay.LogRecord;
 
@@ -58,8 +59,10 @@ final class ParseCommand {
                 } else {
                     ObjectNode node = json.createObjectNode();
                     if (o instanceof EdgeProcessor.Reject rej) {
-                        node.put("rejected", MacMasker.mask(rej.reason()));
-                        node.put("line", MacMasker.mask(truncate(r.line())));
+                        // exactly what the dead-letter topic would keep: masked, cut at 1 KiB
+                        DeadLetter letter = DeadLetter.of(rej.reason(), "parse", 0, r.origin(), r.lineNo(), r.line());
+                        node.put("rejected", letter.reason());
+                        node.put("line", letter.line());
                     } else if (o instanceof EdgeProcessor.Skip s) {
                         node.put("skipped", MacMasker.mask(s.reason()));
                     } else {
@@ -74,9 +77,5 @@ final class ParseCommand {
             w.flush();
         }
         return n;
-    }
-
-    private static String truncate(String line) {
-        return line.length() > 1024 ? line.substring(0, 1024) : line;
     }
 }

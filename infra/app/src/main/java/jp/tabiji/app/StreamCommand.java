@@ -6,7 +6,6 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.publish.TopicSetup;
 import jp.tabiji.streaming.KafkaEventsJob;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -48,10 +47,7 @@ final class StreamCommand {
     }
 
     private int embedded(int parallelism) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.home().resolve("checkpoints-live").toUri()
-                .toString());
+        Configuration conf = EmbeddedJobRunner.checkpointsIn(config.home().resolve("checkpoints-live"));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(10_000);

@@ -42,9 +42,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -77,10 +74,10 @@ final class PipelineBench {
             Map<Integer, Long> end = endOffsets(stack.kafkaBootstrap());
             Map<Integer, Long> start = new HashMap<>();
             end.keySet().forEach(p -> start.put(p, 0L));
-            passthrough(stack.kafkaBootstrap(), start, end); // warm-up: class loading, JIT
-            double p0 = events / seconds(() -> passthrough(stack.kafkaBootstrap(), start, end));
             KafkaEventsJob.Settings s = new KafkaEventsJob.Settings(stack.kafkaBootstrap(), stack.clickhouseUrl(),
                     "bench", TOKYO, Duration.ofMinutes(2), 20_000, dir.resolve("archive").toUri().toString());
+            passthrough(s, start, end); // warm-up: class loading, JIT
+            double p0 = events / seconds(() -> passthrough(s, start, end));
             double full = events / seconds(() -> {
                 StreamExecutionEnvironment env = env(dir);
                 KafkaEventsJob.defineBoundedReplay(env, s, start, end, "bench-" + UUID.randomUUID(), x -> x);
@@ -102,16 +99,11 @@ final class PipelineBench {
     }
 
     /** Raw bytes from Kafka into a discarding sink: the rate every job here is measured against. */
-    private static void passthrough(String kafka, Map<Integer, Long> start, Map<Integer, Long> end) throws Exception {
+    private static void passthrough(KafkaEventsJob.Settings s, Map<Integer, Long> start, Map<Integer, Long> end)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        Properties props = new Properties();
-        props.put("isolation.level", "read_committed");
-        KafkaSource<byte[]> source = KafkaSource.<byte[]>builder().setBootstrapServers(kafka).setTopics(Topics.EVENTS)
-                .setProperties(props).setGroupId("bench-p0-" + UUID.randomUUID())
-                .setStartingOffsets(OffsetsInitializer.offsets(partitions(start)))
-                .setBounded(OffsetsInitializer.offsets(partitions(end)))
-                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class)).build();
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events").sinkTo(new DiscardingSink<>());
+        env.fromSource(KafkaEventsJob.boundedSource(s, start, end, "bench-p0-" + UUID.randomUUID()),
+                WatermarkStrategy.noWatermarks(), "events").sinkTo(new DiscardingSink<>());
         env.execute("bench passthrough");
     }
 
@@ -173,11 +165,6 @@ final class PipelineBench {
         }
     }
 
-    private static Map<TopicPartition, Long> partitions(Map<Integer, Long> offsets) {
-        Map<TopicPartition, Long> m = new HashMap<>();
-        offsets.forEach((p, o) -> m.put(new TopicPartition(Topics.EVENTS, p), o));
-        return m;
-    }
 
     interface Step {
         void run() throws Exception;

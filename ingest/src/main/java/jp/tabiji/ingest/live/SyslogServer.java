@@ -10,7 +10,6 @@ import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,13 +146,9 @@ public final class SyslogServer implements Closeable {
         }
     }
 
+    /** UTF-8, with invalid sequences as U+FFFD (String's own rule), which the parsers reject by name. */
     private static String decode(byte[] bytes, int len) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes, 0, len)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException(e); // cannot happen with REPLACE
-        }
+        return new String(bytes, 0, len, StandardCharsets.UTF_8);
     }
 
     private static String stripNewline(String s) {

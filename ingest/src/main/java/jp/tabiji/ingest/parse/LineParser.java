@@ -29,16 +29,24 @@ public final class LineParser {
         if (s.isBlank()) {
             return ParseResult.skipped("blank line");
         }
+        ParseResult bad = unreadable(s);
+        return bad != null ? bad : parseReadable(s, referenceMs);
+    }
+
+    /** Why a line cannot be read at all (invalid UTF-8, NUL bytes), or null if it can. */
+    static ParseResult unreadable(String s) {
         if (s.indexOf('\uFFFD') >= 0) {
             return ParseResult.rejected("line is not valid UTF-8");
         }
         if (s.indexOf('\0') >= 0) {
             return ParseResult.rejected("line contains NUL bytes");
         }
-        if (s.charAt(0) == '{') {
-            return portal.parse(s);
-        }
-        return parseSyslog(s, referenceMs);
+        return null;
+    }
+
+    /** A non-blank line already checked by {@link #unreadable}: portal JSON or syslog. */
+    ParseResult parseReadable(String s, long referenceMs) {
+        return s.charAt(0) == '{' ? portal.parse(s) : parseSyslog(s, referenceMs);
     }
 
     public ParseResult parsePortal(String line) {

@@ -32,7 +32,9 @@ final class PortalCsvParser {
 
     /** A parser for this header line, or null if the line is no portal CSV header. */
     static PortalCsvParser forHeader(String line, ZoneId zone) {
-        if (line.indexOf(',') < 0) {
+        int comma = line.indexOf(',');
+        // no column name holds a ':', which every syslog line has before its first comma: ruled out unsplit
+        if (comma < 0 || line.lastIndexOf(':', comma) >= 0) {
             return null;
         }
         List<String> names = Csv.split(line);

@@ -100,11 +100,9 @@ public final class RecordDecoder {
     }
 
     private ParseResult parseLine(String s, long lineNo, long referenceMs) {
-        if (s.indexOf('\uFFFD') >= 0) {
-            return ParseResult.rejected("line is not valid UTF-8");
-        }
-        if (s.indexOf('\0') >= 0) {
-            return ParseResult.rejected("line contains NUL bytes");
+        ParseResult bad = LineParser.unreadable(s);
+        if (bad != null) {
+            return bad;
         }
         return switch (format) {
             case RADIUS_DETAIL -> detailOnly(s, lineNo);
@@ -133,7 +131,7 @@ public final class RecordDecoder {
                 return ParseResult.skipped("portal CSV header");
             }
         }
-        return lines.parse(s, referenceMs);
+        return lines.parseReadable(s, referenceMs);
     }
 
     private ParseResult detailOnly(String s, long lineNo) {

@@ -73,6 +73,7 @@ final class ModelVisits {
     /** Stays (consecutive events at one site), each cut off by the next stay's first event, made into visits. */
     private static List<Visit> visitsOf(String device, List<Located> events, String lang, ZoneId zone) {
         List<Visit> out = new ArrayList<>();
+        long learned = firstLogin(events);
         int i = 0;
         while (i < events.size()) {
             int j = i;
@@ -82,7 +83,6 @@ final class ModelVisits {
             long cutoff = j < events.size() ? events.get(j).event().ts() : Long.MAX_VALUE;
             List<Located> stay = events.subList(i, j);
             for (long[] span : spans(stay, cutoff)) {
-                long learned = firstLogin(events);
                 String l = learned <= span[1] ? lang : "unknown";
                 // every event of the stay lies in exactly one of its visits
                 List<Long> times = stay.stream().map(x -> x.event().ts()).filter(t -> t >= span[0] && t <= span[1])
