@@ -48,13 +48,13 @@ final class Demo {
                   ./tabiji query flows --from %1$s --to %2$s        (where visitors go next)
                   ./tabiji query dwell --from %1$s --to %2$s        (how long they stay)
                   ./tabiji query languages --from %1$s --to %2$s --by hour,lang
-                  and the raw events as Parquet for analysts are in %4$s
                   ./tabiji simulate --days 7 --devices 5000 --seed 7 --out /tmp/week
                   ./tabiji replay --input /tmp/week/hostapd.log /tmp/week/portal.jsonl --registry /tmp/week/registry.csv
                   ./tabiji parse %3$s/hostapd.log | head      (what ingest makes of each line)
                   ./tabiji ingest syslog    (then: logger -n 127.0.0.1 -P 5514 -t hostapd "wlan0: AP-STA-CONNECTED ...")
                   ./tabiji status        ./tabiji down
-                The simulator's exact answers are in %3$s/truth.json.
+                The simulator's exact answers are in %3$s/truth.json; the events as Parquet, for analysts, in
+                %4$s
                 """.formatted(start, end, dir, config.archive()));
         return 0;
     }
