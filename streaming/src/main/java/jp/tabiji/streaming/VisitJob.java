@@ -39,6 +39,9 @@ public final class VisitJob {
 
     public static void defineWorkflow(StreamExecutionEnvironment env, DataStream<byte[]> events, ZoneId zone,
                                       Sinks sinks) {
+        // Every function here emits new objects and keeps none it was given beyond the call (state holds its
+        // own), so chained operators may pass records without the defensive copy Flink makes otherwise.
+        env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<WifiEvent> decoded = events
                 .process(new EventDecoder()).uid("decode-events").name("decode events");
         decoded.getSideOutput(EventDecoder.DEAD_LETTERS).sinkTo(sinks.deadLetters()).uid("dlq-sink").name("DLQ");

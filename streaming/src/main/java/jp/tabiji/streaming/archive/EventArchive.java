@@ -1,9 +1,11 @@
 package jp.tabiji.streaming.archive;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import jp.tabiji.ingest.event.WifiEvent;
+import jp.tabiji.streaming.visit.RegionClock;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -48,7 +50,13 @@ public final class EventArchive {
     public static FileSink<GenericRecord> sink(String directory, ZoneId zone) {
         ParquetWriterFactory<GenericRecord> writers = new ParquetWriterFactory<>(out -> AvroParquetWriter
                 .<GenericRecord>builder(out).withSchema(SCHEMA).withDataModel(GenericData.get())
-                .withCompressionCodec(CompressionCodecName.ZSTD).build());
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                // dictionaries only where values repeat: hashing every pseudonym and time into one cost more
+                // than the rest of the archive, and the dictionary is abandoned for them anyway
+                .withDictionaryEncoding("ts", false).withDictionaryEncoding("deviceId", false)
+                .withDictionaryEncoding("bytesIn", false).withDictionaryEncoding("bytesOut", false)
+                .withDictionaryEncoding("sessionSeconds", false)
+                .build());
         return FileSink.forBulkFormat(new Path(directory), writers)
                 .withBucketAssigner(new EventTimeBuckets(zone))
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("events").withPartSuffix(".parquet")
@@ -61,18 +69,19 @@ public final class EventArchive {
         @Override
         public GenericRecord map(WifiEvent e) {
             GenericData.Record r = new GenericData.Record(SCHEMA);
-            r.put("ts", e.ts);
-            r.put("apId", e.apId);
-            r.put("siteId", e.siteId);
-            r.put("deviceId", e.deviceId);
-            r.put("randomMac", e.randomMac);
-            r.put("type", e.type.name());
-            r.put("lang", e.lang);
-            r.put("ssid", e.ssid);
-            r.put("bytesIn", e.bytesIn);
-            r.put("bytesOut", e.bytesOut);
-            r.put("sessionSeconds", e.sessionSeconds);
-            r.put("source", e.source);
+            int i = 0; // positional puts, in SCHEMA's field order: a lookup by name per field cost a hash each
+            r.put(i++, e.ts);
+            r.put(i++, e.apId);
+            r.put(i++, e.siteId);
+            r.put(i++, e.deviceId);
+            r.put(i++, e.randomMac);
+            r.put(i++, e.type.name());
+            r.put(i++, e.lang);
+            r.put(i++, e.ssid);
+            r.put(i++, e.bytesIn);
+            r.put(i++, e.bytesOut);
+            r.put(i++, e.sessionSeconds);
+            r.put(i, e.source);
             return r;
         }
     }
@@ -81,15 +90,22 @@ public final class EventArchive {
     static final class EventTimeBuckets implements BucketAssigner<GenericRecord, String> {
         private static final long serialVersionUID = 1L;
         private static final DateTimeFormatter BUCKET = DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hour='HH");
-        private final ZoneId zone;
+        private final RegionClock clock;
+        private transient long lastHour = Long.MIN_VALUE;
+        private transient String lastBucket;
 
         EventTimeBuckets(ZoneId zone) {
-            this.zone = zone;
+            this.clock = new RegionClock(zone);
         }
 
         @Override
         public String getBucketId(GenericRecord r, Context ctx) {
-            return BUCKET.format(Instant.ofEpochMilli((Long) r.get("ts")).atZone(zone));
+            long hour = clock.hour((Long) r.get(0)); // field 0 is ts
+            if (hour != lastHour || lastBucket == null) { // events come roughly in time order: one format per hour
+                lastBucket = BUCKET.format(LocalDateTime.ofEpochSecond(hour * 3_600L, 0, ZoneOffset.UTC));
+                lastHour = hour;
+            }
+            return lastBucket;
         }
 
         @Override

@@ -1,26 +1,57 @@
 package jp.tabiji.streaming.clickhouse;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** ClickHouse's RowBinary encoding of the column types our tables use (little-endian, LEB128 string lengths). */
+/**
+ * ClickHouse's RowBinary encoding of the column types our tables use (little-endian, LEB128 string lengths), into
+ * a growing array: not a ByteArrayOutputStream, whose every write takes a lock, and ASCII strings (ids, sites,
+ * language tags) are copied without an intermediate byte array.
+ */
 public final class RowBinary {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    private byte[] buf = new byte[64 * 1024];
+    private int size;
 
     public RowBinary string(String s) {
-        byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-        long n = b.length;
-        do {
-            int bits = (int) (n & 0x7F);
-            n >>>= 7;
-            out.write(n != 0 ? bits | 0x80 : bits);
-        } while (n != 0);
-        out.write(b, 0, b.length);
+        String v = s == null ? "" : s;
+        int n = v.length();
+        if (isAscii(v, n)) {
+            length(n);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                buf[size++] = (byte) v.charAt(i);
+            }
+        } else {
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            length(b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
         return this;
     }
 
+    private static boolean isAscii(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void length(long n) {
+        ensure(10);
+        do {
+            int bits = (int) (n & 0x7F);
+            n >>>= 7;
+            buf[size++] = (byte) (n != 0 ? bits | 0x80 : bits);
+        } while (n != 0);
+    }
+
     public RowBinary uint8(int v) {
-        out.write(v & 0xFF);
+        ensure(1);
+        buf[size++] = (byte) v;
         return this;
     }
 
@@ -38,21 +69,28 @@ public final class RowBinary {
     }
 
     private RowBinary littleEndian(long v, int bytes) {
+        ensure(bytes);
         for (int i = 0; i < bytes; i++) {
-            out.write((int) (v >>> (8 * i)) & 0xFF);
+            buf[size++] = (byte) (v >>> (8 * i));
         }
         return this;
     }
 
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+    }
+
     public int size() {
-        return out.size();
+        return size;
     }
 
     public byte[] toByteArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, size);
     }
 
     public void reset() {
-        out.reset();
+        size = 0;
     }
 }

@@ -1,48 +1,41 @@
 package jp.tabiji.streaming.visit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import jp.tabiji.ingest.event.WifiEvent;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Turns one device's events (keyed by deviceId) into visits. Events are buffered until the watermark passes
- * them, then applied in timestamp order, so out-of-order input within the watermark bound gives the same result
+ * Turns one device's events (keyed by deviceId) into visits. Events wait until the watermark passes them and
+ * are then applied in timestamp order, so out-of-order input within the watermark bound gives the same result
  * as sorted input; events already behind the watermark go to {@link #LATE}.
  *
  * <p>Consecutive events at one site form a stay; events at APs outside the registry belong to none and end
  * none. A stay ends when an event at another site arrives (cutting its visits at that instant) or when no later
- * event could join it; {@link VisitAssembler} then splits it into visits by DESIGN.md's definition. Site-day
- * visitor rows go to {@link #SITE_DAY_VISITORS}. A device idle for {@code languageRetention} is forgotten.
+ * event could join it; {@link VisitAssembler} then splits it into visits by DESIGN.md's definition. Site-day and
+ * site-hour visitor rows go to {@link #SITE_DAY_VISITORS} and {@link #SITE_HOUR_VISITORS}. A device idle for
+ * {@code languageRetention} is forgotten; one with no language and no open stay holds no state at all.
+ *
+ * <p>Each device has at most one timer, at its next deadline: its earliest waiting event, the time its stay
+ * becomes closable, or the time it is forgotten. When it fires, everything due up to the watermark is played
+ * in time order (events and deadlines interleaved), exactly as one timer per event would, but with one state
+ * read and one timer per device per watermark step rather than several per event.
  */
 public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Visit> {
     public static final OutputTag<SiteDayVisitor> SITE_DAY_VISITORS =
             new OutputTag<>("site-day-visitors", Types.POJO(SiteDayVisitor.class));
     public static final OutputTag<SiteHourVisitor> SITE_HOUR_VISITORS =
             new OutputTag<>("site-hour-visitors", Types.POJO(SiteHourVisitor.class));
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
     public static final OutputTag<WifiEvent> LATE = new OutputTag<>("late-events", Types.POJO(WifiEvent.class));
     /** Accumulators a runner can watch for progress. */
     public static final String EVENTS_ACCUMULATOR = "events-in";
@@ -50,18 +43,12 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
     /** Events behind the watermark: sent to {@link #LATE} and counted, never dropped silently. */
     public static final String LATE_ACCUMULATOR = "late-events";
 
-    private final ZoneId zone;
     private final VisitAssembler assembler;
+    private final VisitOutput output;
     private final long maxCloseWaitMs;
     private final long languageRetentionMs;
 
-    private transient MapState<Long, List<WifiEvent>> buffer;
-    private transient ListState<WifiEvent> stay;
-    private transient ValueState<String> staySite;
-    private transient ValueState<Long> stayTimer;
-    private transient MapState<Long, String> languageChanges;
-    private transient ValueState<Long> lastActivity;
-    private transient ValueState<Long> cleanupTimer;
+    private transient ValueState<DeviceTrack> track;
     private transient LongCounter eventsIn;
     private transient LongCounter visitsOut;
     private transient LongCounter lateOut;
@@ -71,8 +58,8 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
      */
     public VisitSessionizer(ZoneId zone, Duration joinGap, Duration unclosedTimeout, Duration maxCloseWait,
                             Duration languageRetention) {
-        this.zone = zone;
         this.assembler = new VisitAssembler(joinGap.toMillis(), unclosedTimeout.toMillis());
+        this.output = new VisitOutput(new RegionClock(zone));
         this.maxCloseWaitMs = maxCloseWait.toMillis();
         this.languageRetentionMs = languageRetention.toMillis();
     }
@@ -88,15 +75,8 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
         eventsIn = getRuntimeContext().getLongCounter(EVENTS_ACCUMULATOR);
         visitsOut = getRuntimeContext().getLongCounter(VISITS_ACCUMULATOR);
         lateOut = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", Types.LONG,
-                new ListTypeInfo<>(Types.POJO(WifiEvent.class))));
-        stay = getRuntimeContext().getListState(new ListStateDescriptor<>("stay", Types.POJO(WifiEvent.class)));
-        staySite = getRuntimeContext().getState(new ValueStateDescriptor<>("stay-site", Types.STRING));
-        stayTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("stay-timer", Types.LONG));
-        languageChanges = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("language-changes", Types.LONG, Types.STRING));
-        lastActivity = getRuntimeContext().getState(new ValueStateDescriptor<>("last-activity", Types.LONG));
-        cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
+        track = getRuntimeContext().getState(new ValueStateDescriptor<>("device-track",
+                Types.POJO(DeviceTrack.class)));
     }
 
     @Override
@@ -107,156 +87,158 @@ public class VisitSessionizer extends KeyedProcessFunction<String, WifiEvent, Vi
             lateOut.add(1);
             return;
         }
-        List<WifiEvent> atTs = buffer.get(e.ts);
-        if (atTs == null) {
-            atTs = new ArrayList<>(1);
+        DeviceTrack t = track.value();
+        if (t == null) {
+            t = new DeviceTrack();
         }
-        atTs.add(e);
-        buffer.put(e.ts, atTs);
-        ctx.timerService().registerEventTimeTimer(e.ts);
+        t.pending.add(e);
+        if (t.timer == DeviceTrack.NONE || e.ts < t.timer) {
+            schedule(t, e.ts, ctx);
+        }
+        track.update(t);
     }
 
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<Visit> out) throws Exception {
-        List<WifiEvent> events = buffer.get(ts);
-        if (events != null) {
-            buffer.remove(ts);
-            for (WifiEvent e : events) {
-                apply(e, ctx, out);
-            }
-            lastActivity.update(ts);
-            if (cleanupTimer.value() == null) {
-                ctx.timerService().registerEventTimeTimer(ts + languageRetentionMs);
-                cleanupTimer.update(ts + languageRetentionMs);
-            }
+        DeviceTrack t = track.value();
+        if (t == null || t.timer != ts) {
+            return;
         }
-        if (staySite.value() != null) {
-            long closable = assembler.closableAt(stayEvents(), maxCloseWaitMs);
-            if (ts >= closable) {
-                closeStay(Long.MAX_VALUE, ctx, out);
-            } else if (!Long.valueOf(closable).equals(stayTimer.value())) {
-                ctx.timerService().registerEventTimeTimer(closable);
-                stayTimer.update(closable);
-            }
+        t.timer = DeviceTrack.NONE;
+        playUntil(t, ctx.timerService().currentWatermark(), ctx, out);
+        if (t.isEmpty()) {
+            track.clear();
+            return;
         }
-        Long cleanupAt = cleanupTimer.value();
-        if (cleanupAt != null && ts >= cleanupAt) {
-            long due = lastActivity.value() + languageRetentionMs;
-            if (ts >= due && staySite.value() == null && buffer.isEmpty()) {
-                languageChanges.clear(); // idle long enough: forget the device entirely
-                lastActivity.clear();
-                cleanupTimer.clear();
-            } else {
-                long next = Math.max(due, ts + 1);
-                ctx.timerService().registerEventTimeTimer(next);
-                cleanupTimer.update(next);
+        schedule(t, nextDeadline(t), ctx);
+        track.update(t);
+    }
+
+    private void schedule(DeviceTrack t, long at, Context ctx) {
+        if (t.timer != DeviceTrack.NONE) {
+            ctx.timerService().deleteEventTimeTimer(t.timer);
+        }
+        ctx.timerService().registerEventTimeTimer(at);
+        t.timer = at;
+    }
+
+    /** Applies every waiting event at or before {@code watermark}, and every deadline up to it, in time order. */
+    private void playUntil(DeviceTrack t, long watermark, Context ctx, Collector<Visit> out) {
+        List<WifiEvent> due = new ArrayList<>();
+        List<WifiEvent> later = new ArrayList<>();
+        for (WifiEvent e : t.pending) {
+            (e.ts <= watermark ? due : later).add(e);
+        }
+        t.pending = later;
+        due.sort(Comparator.comparingLong(e -> e.ts)); // stable: events at one instant keep their arrival order
+        int i = 0;
+        while (true) {
+            long nextEvent = i < due.size() ? due.get(i).ts : Long.MAX_VALUE;
+            long deadline = ownDeadline(t);
+            // a deadline at the same instant as an event comes after it, as a timer fires after the event it shares
+            if (deadline < nextEvent && deadline <= watermark) {
+                if (t.stay.isEmpty()) {
+                    t.languages.clear(); // idle long enough: forget the device entirely
+                    t.lastActivity = DeviceTrack.NONE;
+                } else {
+                    closeStay(t, Long.MAX_VALUE, ctx, out);
+                }
+                continue;
+            }
+            if (i == due.size()) {
+                return;
+            }
+            while (i < due.size() && due.get(i).ts == nextEvent) {
+                apply(t, due.get(i++), ctx, out);
+            }
+            t.lastActivity = nextEvent;
+            if (!t.stay.isEmpty() && assembler.closableAt(t.stay, maxCloseWaitMs) <= nextEvent) {
+                closeStay(t, Long.MAX_VALUE, ctx, out);
             }
         }
     }
 
-    private void apply(WifiEvent e, Context ctx, Collector<Visit> out) throws Exception {
+    /** When the open stay becomes closable, else when the idle device is forgotten; MAX_VALUE if never. */
+    private long ownDeadline(DeviceTrack t) {
+        if (!t.stay.isEmpty()) {
+            return assembler.closableAt(t.stay, maxCloseWaitMs);
+        }
+        return t.languages.isEmpty() ? Long.MAX_VALUE : t.lastActivity + languageRetentionMs;
+    }
+
+    private long nextDeadline(DeviceTrack t) {
+        long next = ownDeadline(t);
+        for (WifiEvent e : t.pending) {
+            next = Math.min(next, e.ts);
+        }
+        return next;
+    }
+
+    private void apply(DeviceTrack t, WifiEvent e, Context ctx, Collector<Visit> out) {
         if (e.siteId != null) {
-            String site = staySite.value();
-            if (site != null && !site.equals(e.siteId)) {
-                closeStay(e.ts, ctx, out); // an event at another site ends the visit at once
+            if (t.staySite != null && !t.staySite.equals(e.siteId)) {
+                closeStay(t, e.ts, ctx, out); // an event at another site ends the visit at once
             }
-            stay.add(e);
-            staySite.update(e.siteId);
+            t.stay.add(e);
+            t.staySite = e.siteId;
         }
         if (e.lang != null) {
-            languageChanges.put(e.ts, e.lang);
+            List<DeviceTrack.LanguageChange> l = t.languages;
+            if (!l.isEmpty() && l.get(l.size() - 1).ts == e.ts) {
+                l.get(l.size() - 1).lang = e.lang; // the last report at an instant wins
+            } else {
+                l.add(new DeviceTrack.LanguageChange(e.ts, e.lang));
+            }
         }
     }
 
-    private List<WifiEvent> stayEvents() throws Exception {
-        List<WifiEvent> list = new ArrayList<>();
-        stay.get().forEach(list::add);
-        return list;
-    }
-
-    private void closeStay(long cutoff, Context ctx, Collector<Visit> out) throws Exception {
+    private void closeStay(DeviceTrack t, long cutoff, Context ctx, Collector<Visit> out) {
         String deviceId = ctx.getCurrentKey();
-        String site = staySite.value();
         long lastEnd = Long.MIN_VALUE;
-        for (VisitAssembler.Span span : assembler.assemble(stayEvents(), cutoff)) {
-            String lang = languageAt(span.end());
-            Visit v = new Visit();
-            v.deviceId = deviceId;
-            v.siteId = site;
-            v.startMs = span.start();
-            v.endMs = span.end();
-            v.startDay = localDay(span.start());
-            v.events = span.events().size();
-            v.randomMac = span.events().stream().anyMatch(e -> e.randomMac);
-            v.lang = lang;
-            v.visitId = visitId(deviceId, site, span.start());
-            out.collect(v);
-            visitsOut.add(1);
-            Map<Integer, Long> lastByDay = new TreeMap<>();
-            span.events().forEach(e -> lastByDay.merge(localDay(e.ts), e.ts, Math::max));
-            lastByDay.forEach((day, last) -> ctx.output(SITE_DAY_VISITORS,
-                    new SiteDayVisitor(site, day, deviceId, last, lang)));
-            Map<String, Long> lastByHour = new TreeMap<>();
-            span.events().forEach(e -> lastByHour.merge(HOUR.format(Instant.ofEpochMilli(e.ts).atZone(zone)), e.ts,
-                    Math::max));
-            lastByHour.forEach((hour, last) -> ctx.output(SITE_HOUR_VISITORS,
-                    new SiteHourVisitor(site, localDay(last), hour, deviceId, last, lang)));
+        VisitOutput.Rows rows = new VisitOutput.Rows() {
+            @Override
+            public void visit(Visit v) {
+                out.collect(v);
+                visitsOut.add(1);
+            }
+
+            @Override
+            public void siteDay(SiteDayVisitor row) {
+                ctx.output(SITE_DAY_VISITORS, row);
+            }
+
+            @Override
+            public void siteHour(SiteHourVisitor row) {
+                ctx.output(SITE_HOUR_VISITORS, row);
+            }
+        };
+        for (VisitAssembler.Span span : assembler.assemble(t.stay, cutoff)) {
+            output.emit(deviceId, t.staySite, span, languageAt(t, span.end()), rows);
             lastEnd = Math.max(lastEnd, span.end());
         }
-        Long timer = stayTimer.value();
-        if (timer != null && timer > ctx.timerService().currentWatermark() && !buffer.contains(timer)
-                && !timer.equals(cleanupTimer.value())) {
-            ctx.timerService().deleteEventTimeTimer(timer);
-        }
-        stay.clear();
-        staySite.clear();
-        stayTimer.clear();
-        pruneLanguageChanges(lastEnd);
-    }
-
-    private int localDay(long ts) {
-        return (int) Instant.ofEpochMilli(ts).atZone(zone).toLocalDate().toEpochDay();
+        t.stay = new ArrayList<>();
+        t.staySite = null;
+        pruneLanguages(t, lastEnd);
     }
 
     /** The device's language at {@code ts}: the most recent one seen at or before it. */
-    private String languageAt(long ts) throws Exception {
-        long best = Long.MIN_VALUE;
-        String lang = Visit.UNKNOWN_LANG;
-        for (Map.Entry<Long, String> c : languageChanges.entries()) {
-            if (c.getKey() <= ts && c.getKey() >= best) {
-                best = c.getKey();
-                lang = c.getValue();
+    private static String languageAt(DeviceTrack t, long ts) {
+        for (int i = t.languages.size() - 1; i >= 0; i--) {
+            if (t.languages.get(i).ts <= ts) {
+                return t.languages.get(i).lang;
             }
         }
-        return lang;
+        return Visit.UNKNOWN_LANG;
     }
 
     /** Keeps only the language in force at {@code ts} and later changes. */
-    private void pruneLanguageChanges(long ts) throws Exception {
-        long keep = Long.MIN_VALUE;
-        for (Long t : languageChanges.keys()) {
-            if (t <= ts) {
-                keep = Math.max(keep, t);
-            }
+    private static void pruneLanguages(DeviceTrack t, long ts) {
+        int inForce = -1;
+        for (int i = 0; i < t.languages.size() && t.languages.get(i).ts <= ts; i++) {
+            inForce = i;
         }
-        List<Long> drop = new ArrayList<>();
-        for (Long t : languageChanges.keys()) {
-            if (t < keep) {
-                drop.add(t);
-            }
-        }
-        for (Long t : drop) {
-            languageChanges.remove(t);
-        }
-    }
-
-    static String visitId(String deviceId, String siteId, long startMs) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((deviceId + "|" + siteId + "|" + startMs).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        if (inForce > 0) {
+            t.languages.subList(0, inForce).clear();
         }
     }
 }

@@ -59,6 +59,7 @@ class VisitSessionizerHarnessTest {
         PojoTestUtils.assertSerializedAsPojo(Visit.class);
         PojoTestUtils.assertSerializedAsPojo(SiteDayVisitor.class);
         PojoTestUtils.assertSerializedAsPojo(SiteHourVisitor.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeviceTrack.class);
     }
 
     @Test
@@ -76,7 +77,7 @@ class VisitSessionizerHarnessTest {
             assertThat(v.events).isEqualTo(5);
             assertThat(v.lang).isEqualTo("zh-Hant");
             assertThat(v.startDay).isEqualTo((int) LocalDate.of(2026, 11, 3).toEpochDay());
-            assertThat(v.visitId).isEqualTo(VisitSessionizer.visitId(Events.DEVICE, "matsushima", at("10:00")));
+            assertThat(v.visitId).isEqualTo(VisitOutput.visitId(Events.DEVICE, "matsushima", at("10:00")));
         });
         assertThat(siteDays()).singleElement().satisfies(s -> assertThat(s.lastEventMs).isEqualTo(at("11:20")));
     }
