@@ -30,10 +30,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Kafka out. The Kafka record time is the event time (the publisher sets it), so watermarks are per partition.
  */
 public final class KafkaEventsJob {
-    /** Settings of one run. */
-    /** @param archive the Parquet archive's directory or object-store URI */
+    /**
+     * Settings of one run.
+     *
+     * @param archive the Parquet archive's directory or object-store URI
+     * @param idleness how long a Kafka partition may send nothing before the watermark stops waiting for it
+     */
     public record Settings(String kafka, String clickhouseUrl, String database, ZoneId zone,
-                           Duration outOfOrderness, int clickhouseBatchRows, String archive) {
+                           Duration outOfOrderness, int clickhouseBatchRows, String archive, Duration idleness) {
+        public Settings(String kafka, String clickhouseUrl, String database, ZoneId zone, Duration outOfOrderness,
+                        int clickhouseBatchRows, String archive) {
+            this(kafka, clickhouseUrl, database, zone, outOfOrderness, clickhouseBatchRows, archive,
+                    DEFAULT_IDLENESS);
+        }
+
         public static Settings from(ParameterTool p) {
             return new Settings(p.get("kafka", env("TABIJI_KAFKA", "127.0.0.1:9092")),
                     p.get("clickhouse", env("TABIJI_CLICKHOUSE", "http://127.0.0.1:8123")),
@@ -42,7 +52,8 @@ public final class KafkaEventsJob {
                     Duration.ofSeconds(p.getLong("out-of-orderness-s", VisitJob.DEFAULT_OUT_OF_ORDERNESS.toSeconds())),
                     p.getInt("clickhouse-batch-rows", 20_000),
                     p.get("archive", env("TABIJI_ARCHIVE", java.nio.file.Path.of(env("TABIJI_HOME", ".tabiji"),
-                            "archive").toAbsolutePath().toUri().toString())));
+                            "archive").toAbsolutePath().toUri().toString())),
+                    Duration.ofSeconds(p.getLong("idleness-s", DEFAULT_IDLENESS.toSeconds())));
         }
 
         private static String env(String name, String dflt) {
@@ -50,6 +61,9 @@ public final class KafkaEventsJob {
             return v == null || v.isBlank() ? dflt : v;
         }
     }
+
+    /** A partition silent this long no longer holds the watermark back (a quiet region at night, say). */
+    public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
 
     private KafkaEventsJob() {
     }
@@ -61,13 +75,13 @@ public final class KafkaEventsJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (p.has("end-offsets")) {
             // a replay on a cluster: exactly the offsets one `tabiji replay` published, then the job ends
-            env.enableCheckpointing(5_000);
+            env.enableCheckpointing(p.getLong("checkpoint-interval-ms", 5_000));
             defineBoundedReplay(env, s, offsets(p.get("start-offsets")), offsets(p.get("end-offsets")),
                     p.get("group", "tabiji-replay"), UnaryOperator.identity());
             env.execute("tabiji replay");
             return;
         }
-        env.enableCheckpointing(30_000);
+        env.enableCheckpointing(p.getLong("checkpoint-interval-ms", 30_000));
         defineLive(env, s);
         env.execute(LIVE_JOB_NAME);
     }
@@ -136,7 +150,7 @@ public final class KafkaEventsJob {
     private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s,
                                UnaryOperator<DataStream<byte[]>> tap) {
         WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrderness())
-                .withIdleness(Duration.ofMinutes(1));
+                .withIdleness(s.idleness());
         DataStream<byte[]> events = tap.apply(env.fromSource(source, wm, "tabiji.events").uid("events-source"));
         VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),

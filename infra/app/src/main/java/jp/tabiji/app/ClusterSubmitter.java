@@ -3,6 +3,7 @@ package jp.tabiji.app;
 import java.io.File;
 import java.util.List;
 import jp.tabiji.streaming.KafkaEventsJob;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.PackagedProgram;
@@ -19,8 +20,15 @@ import org.apache.flink.runtime.jobmaster.JobResult;
 final class ClusterSubmitter {
     private final Configuration conf = new Configuration();
     private final File jobJar;
+    private final List<String> extraArgs;
 
     ClusterSubmitter(String jobManager, String jobJar) {
+        this(jobManager, jobJar, List.of());
+    }
+
+    /** @param extraArgs appended to every job's arguments (e.g. {@code --checkpoint-interval-ms 500}) */
+    ClusterSubmitter(String jobManager, String jobJar, List<String> extraArgs) {
+        this.extraArgs = List.copyOf(extraArgs);
         if (jobJar == null || !new File(jobJar).isFile()) {
             throw new UsageException("no job jar: build it (mvn package) or set TABIJI_JOB_JAR to streaming/target/"
                     + "tabiji-streaming-*-job.jar");
@@ -37,7 +45,9 @@ final class ClusterSubmitter {
         this.jobJar = new File(jobJar);
     }
 
-    JobID submit(List<String> args, int parallelism) throws Exception {
+    JobID submit(List<String> jobArgs, int parallelism) throws Exception {
+        List<String> args = new java.util.ArrayList<>(jobArgs);
+        args.addAll(extraArgs);
         PackagedProgram program = PackagedProgram.newBuilder().setJarFile(jobJar).setConfiguration(conf)
                 .setEntryPointClassName(KafkaEventsJob.class.getName()).setArguments(args.toArray(new String[0]))
                 .build();
@@ -47,14 +57,15 @@ final class ClusterSubmitter {
         }
     }
 
-    /** Waits for a (bounded) job to end; throws if it failed. */
-    void await(JobID id) throws Exception {
+    /** Waits for a (bounded) job to end and returns its result with its accumulators; throws if it failed. */
+    JobExecutionResult await(JobID id) throws Exception {
         try (RestClusterClient<StandaloneClusterId> client = client()) {
             JobResult result = client.requestJobResult(id).get();
             if (!result.isSuccess()) {
                 throw new IllegalStateException("job " + id + " ended " + result.getApplicationStatus(),
                         result.getSerializedThrowable().map(t -> (Throwable) t).orElse(null));
             }
+            return result.toJobExecutionResult(getClass().getClassLoader());
         }
     }
 

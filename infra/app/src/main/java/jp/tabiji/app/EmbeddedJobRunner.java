@@ -21,6 +21,13 @@ final class EmbeddedJobRunner {
         final AtomicLong events = new AtomicLong();
         final AtomicLong visits = new AtomicLong();
         final AtomicLong late = new AtomicLong();
+
+        /** The final counts of a finished job, embedded or on a cluster. */
+        void finished(JobExecutionResult result) {
+            events.set(asLong(result.getAccumulatorResult(VisitSessionizer.EVENTS_ACCUMULATOR)));
+            visits.set(asLong(result.getAccumulatorResult(VisitSessionizer.VISITS_ACCUMULATOR)));
+            late.set(asLong(result.getAccumulatorResult(VisitSessionizer.LATE_ACCUMULATOR)));
+        }
     }
 
     private final Path checkpointDir;
@@ -53,9 +60,7 @@ final class EmbeddedJobRunner {
             Thread.sleep(250);
         }
         JobExecutionResult result = job.getJobExecutionResult().get();
-        progress.events.set(asLong(result.getAccumulatorResult(VisitSessionizer.EVENTS_ACCUMULATOR)));
-        progress.visits.set(asLong(result.getAccumulatorResult(VisitSessionizer.VISITS_ACCUMULATOR)));
-        progress.late.set(asLong(result.getAccumulatorResult(VisitSessionizer.LATE_ACCUMULATOR)));
+        progress.finished(result);
         return result;
     }
 

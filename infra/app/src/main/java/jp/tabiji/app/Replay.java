@@ -89,7 +89,7 @@ final class Replay {
                 List<String> args = new ArrayList<>(StreamCommand.jobArgs(config));
                 args.addAll(List.of("--start-offsets", KafkaEventsJob.offsetsArg(start), "--end-offsets",
                         KafkaEventsJob.offsetsArg(end), "--group", group));
-                cluster.await(cluster.submit(args, 2));
+                job.finished(cluster.await(cluster.submit(args, 2)));
             } else {
                 new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)
                         .runReplay(settings, start, end, group, job, tap);

@@ -29,6 +29,7 @@ final class FlinkSessionCluster implements AutoCloseable {
     private final Path dir;
     private final int restPort = FreePorts.find();
     private final List<Process> processes = new ArrayList<>();
+    private int taskManagers;
 
     FlinkSessionCluster(Path dir) {
         this.dir = dir;
@@ -45,21 +46,63 @@ final class FlinkSessionCluster implements AutoCloseable {
                 "jobmanager.rpc.address: 127.0.0.1", "jobmanager.rpc.port: " + FreePorts.find(),
                 "jobmanager.bind-host: 127.0.0.1", "rest.address: 127.0.0.1", "rest.bind-address: 127.0.0.1",
                 "rest.port: " + restPort, "blob.server.port: " + FreePorts.find(), "taskmanager.host: 127.0.0.1",
-                "taskmanager.bind-host: 127.0.0.1", "taskmanager.rpc.port: " + FreePorts.find(),
+                "taskmanager.bind-host: 127.0.0.1",
                 "taskmanager.numberOfTaskSlots: 2", "jobmanager.memory.process.size: 1024m",
                 "taskmanager.memory.process.size: 1024m", "taskmanager.memory.managed.fraction: 0.1",
                 "parallelism.default: 2", "io.tmp.dirs: " + dir.resolve("tmp"),
                 // this test cluster runs on the test's class path, which holds the connectors too
                 "classloader.resolve-order: parent-first",
+                // a killed TaskManager is noticed within seconds, and its jobs restart once a new one registers
+                "heartbeat.interval: 1000", "heartbeat.timeout: 6000",
+                "restart-strategy.type: fixed-delay", "restart-strategy.fixed-delay.attempts: 20",
+                "restart-strategy.fixed-delay.delay: 1 s",
                 "execution.checkpointing.storage: filesystem",
                 "execution.checkpointing.dir: " + dir.resolve("checkpoints").toUri(), ""), StandardCharsets.UTF_8);
         processes.add(launch("jobmanager", "GET_JM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", conf, "--executionMode",
                 "cluster"));
-        processes.add(launch("taskmanager", "GET_TM_RESOURCE_PARAMS",
-                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", conf));
+        startTaskManager();
         awaitTaskManager(Duration.ofSeconds(90));
         return this;
+    }
+
+    /** Starts another TaskManager JVM (after {@link #killTaskManager}, its replacement). */
+    void startTaskManager() throws Exception {
+        taskManagers++;
+        processes.add(launch("taskmanager-" + taskManagers, "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", dir.resolve("conf"),
+                "-Dtaskmanager.rpc.port=" + FreePorts.find()));
+    }
+
+    /** SIGKILL to the newest TaskManager: no shutdown hooks, no goodbye to the JobManager. */
+    void killTaskManager() throws InterruptedException {
+        Process tm = processes.get(processes.size() - 1);
+        tm.destroyForcibly();
+        tm.waitFor();
+    }
+
+    /** A GET on the cluster's REST API, parsed. */
+    com.fasterxml.jackson.databind.JsonNode rest(String path) throws Exception {
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://" + restAddress() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    }
+
+    /** Waits for a running job with at least one completed checkpoint, and returns its id. */
+    String awaitCompletedCheckpoint(Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            for (com.fasterxml.jackson.databind.JsonNode job : rest("/jobs/overview").path("jobs")) {
+                String id = job.path("jid").asText();
+                if (job.path("state").asText().equals("RUNNING")
+                        && rest("/jobs/" + id + "/checkpoints").path("counts").path("completed").asInt() > 0) {
+                    return id;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no running job completed a checkpoint within " + timeout);
     }
 
     private Process launch(String name, String resourceQuery, String mainClass, Path conf, String... extra)
@@ -102,13 +145,13 @@ final class FlinkSessionCluster implements AutoCloseable {
             for (Process p : processes) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("a Flink process died: " + Files.readString(dir.resolve(
-                            p == processes.get(0) ? "jobmanager.out" : "taskmanager.out")));
+                            p == processes.get(0) ? "jobmanager.out" : "taskmanager-1.out")));
                 }
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("the Flink cluster did not come up: " + Files.readString(
-                dir.resolve("taskmanager.out")));
+                dir.resolve("taskmanager-1.out")));
     }
 
     @Override
