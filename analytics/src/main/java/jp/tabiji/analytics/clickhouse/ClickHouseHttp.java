@@ -16,13 +16,23 @@ import java.util.List;
  * (DESIGN.md): no response compression, reads with an explicit FORMAT (TabSeparated here).
  */
 public final class ClickHouseHttp {
+    /** The read-only user (profile {@code readonly=2}) that serves the API and the dashboard. */
+    public static final String READER = "tabiji_reader";
+
     private final HttpClient http;
     private final String baseUrl;
     private final String database;
+    private final String user;
 
     public ClickHouseHttp(String baseUrl, String database) {
+        this(baseUrl, database, null);
+    }
+
+    /** @param user the ClickHouse user to act as (e.g. the read-only {@link #READER}); null for the default one */
+    public ClickHouseHttp(String baseUrl, String database, String user) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.database = database;
+        this.user = user;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -67,8 +77,14 @@ public final class ClickHouseHttp {
     }
 
     private String post(String sql, boolean withDatabase) {
-        String url = baseUrl + "/" + (withDatabase ? "?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8) : "");
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+        StringBuilder url = new StringBuilder(baseUrl).append("/?");
+        if (withDatabase) {
+            url.append("database=").append(URLEncoder.encode(database, StandardCharsets.UTF_8)).append('&');
+        }
+        if (user != null) {
+            url.append("user=").append(URLEncoder.encode(user, StandardCharsets.UTF_8));
+        }
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -128,6 +128,19 @@ final class Commands {
         };
     }
 
+    int serve(Args a) throws Exception {
+        String bind = a.get("bind", env.getOrDefault("TABIJI_BIND", "127.0.0.1"));
+        int port = Integer.parseInt(a.get("port", env.getOrDefault("TABIJI_PORT", "8080")));
+        io.javalin.Javalin app = new ServeCommand(config, out).start(bind, port, registryOrEmpty(a));
+        new IngestCommand(config, config.secret(env), out, terminal).runUntilStopped(app::stop,
+                () -> "serve: running (Ctrl-C stops)");
+        return 0;
+    }
+
+    int users(Args a) {
+        return new ServeCommand(config, out).users(a);
+    }
+
     int stream(Args a) throws Exception {
         ensureStackUnlessRemote(a);
         IngestCommand lifecycle = new IngestCommand(config, config.secret(env), out, terminal);

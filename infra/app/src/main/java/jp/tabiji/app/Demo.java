@@ -52,6 +52,7 @@ final class Demo {
                   ./tabiji replay --input /tmp/week/hostapd.log /tmp/week/portal.jsonl --registry /tmp/week/registry.csv
                   ./tabiji parse %3$s/hostapd.log | head      (what ingest makes of each line)
                   ./tabiji ingest syslog    (then: logger -n 127.0.0.1 -P 5514 -t hostapd "wlan0: AP-STA-CONNECTED ...")
+                  ./tabiji serve         (the dashboard and API on http://127.0.0.1:8080/, with a sign-in link)
                   ./tabiji status        ./tabiji down
                 The simulator's exact answers are in %3$s/truth.json; the events as Parquet, for analysts, in
                 %4$s

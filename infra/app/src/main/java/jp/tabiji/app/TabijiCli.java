@@ -23,6 +23,9 @@ public final class TabijiCli {
               ingest radius DIR [--id NAME] [SOURCE OPTIONS]     follow FreeRADIUS detail-* files in DIR
               stream [--jobmanager HOST:PORT] [--parallelism N]
                                          the live job: embedded until Ctrl-C, or submitted to a Flink cluster
+              serve [--bind 127.0.0.1] [--port 8080] [--registry FILE]
+                                         the dashboard and the API (/api/v1, described at /api/docs)
+              users add NAME --role viewer|analyst|ops|admin   prints a new API token for NAME
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...]
@@ -33,7 +36,8 @@ public final class TabijiCli {
             source options: --format auto|syslog|logread|portal-json|portal-csv|radius-detail  --ap ID (for lines
                            that name no AP)  --reference-time ISO (year inference; default: file mtime)  --opt-out FILE
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K
-                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT (see README.md)
+                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT
+                           TABIJI_BIND TABIJI_PORT (see README.md)
             """;
 
     private TabijiCli() {
@@ -63,6 +67,8 @@ public final class TabijiCli {
                 case "parse" -> commands.parse(args, System.in);
                 case "ingest" -> commands.ingest(args);
                 case "stream" -> commands.stream(args);
+                case "serve" -> commands.serve(args);
+                case "users" -> commands.users(args);
                 case "demo" -> commands.demo(args);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };

@@ -131,6 +131,12 @@ public final class ClickHouseServer implements AutoCloseable {
                         <profile>default</profile>
                         <quota>default</quota>
                     </default>
+                    <tabiji_reader>
+                        <password></password>
+                        <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+                        <profile>readonly</profile>
+                        <quota>default</quota>
+                    </tabiji_reader>
                 </users>
                 <quotas>
                     <default>

@@ -1,0 +1,141 @@
+package jp.tabiji.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The validated parameters of a statistics request. Every value that later reaches SQL is checked here against a
+ * closed set (sites and areas of the registry, the grouping names) or a strict pattern (dates, language tags),
+ * so SQL only ever sees literals printed from validated values.
+ */
+public record StatsRequest(LocalDate from, LocalDate to, String site, String area, String lang, Set<Group> groupBy) {
+    /** What rows can be grouped by; at most one time unit, and site or area, not both. */
+    public enum Group {
+        HOUR, DAY, WEEK, MONTH, SITE, AREA, LANG, BUCKET;
+
+        boolean isTime() {
+            return this == HOUR || this == DAY || this == WEEK || this == MONTH;
+        }
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The longest range one request may cover: two years of days. */
+    public static final int MAX_DAYS = 731;
+    private static final Pattern LANG = Pattern.compile("unknown|[a-z]{2,3}|zh-Hans|zh-Hant");
+    private static final Set<String> KNOWN = Set.of("from", "to", "site", "area", "lang", "groupBy");
+
+    /**
+     * @param allowed the groupings this endpoint offers
+     * @param dflt    the grouping when none is asked for
+     */
+    public static StatsRequest parse(Map<String, List<String>> query, Sites sites, Set<Group> allowed,
+                                     Set<Group> dflt) {
+        for (String name : query.keySet()) {
+            if (!KNOWN.contains(name)) {
+                throw ApiException.badRequest("unknown parameter '" + shorten(name) + "'; the parameters are from, "
+                        + "to, site, area, lang, groupBy");
+            }
+        }
+        LocalDate from = date(query, "from");
+        LocalDate to = date(query, "to");
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("to (" + to + ") is before from (" + from + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw ApiException.badRequest("the range may cover at most " + MAX_DAYS + " days");
+        }
+        String site = single(query, "site");
+        if (site != null && !sites.has(site)) {
+            throw ApiException.badRequest("site '" + shorten(site) + "' is not in the registry (see /api/v1/sites)");
+        }
+        String area = single(query, "area");
+        if (area != null && !sites.hasArea(area)) {
+            throw ApiException.badRequest("area '" + shorten(area) + "' is not in the registry (see /api/v1/sites)");
+        }
+        if (site != null && area != null) {
+            throw ApiException.badRequest("give site or area, not both");
+        }
+        String lang = single(query, "lang");
+        if (lang != null && !LANG.matcher(lang).matches()) {
+            throw ApiException.badRequest("lang must be a language as the data names it (ja, en, ko, zh-Hans, "
+                    + "zh-Hant, unknown ...), not '" + shorten(lang) + "'");
+        }
+        String by = single(query, "groupBy");
+        Set<Group> groups = by == null ? dflt : groups(by, allowed);
+        return new StatsRequest(from, to, site, area, lang, groups);
+    }
+
+    private static Set<Group> groups(String by, Set<Group> allowed) {
+        Set<Group> groups = new LinkedHashSet<>();
+        for (String part : by.split(",", -1)) {
+            Group g;
+            try {
+                g = Group.valueOf(part.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                g = null;
+            }
+            if (g == null || !allowed.contains(g)) {
+                List<String> names = new ArrayList<>();
+                allowed.forEach(a -> names.add(a.label()));
+                throw ApiException.badRequest("groupBy '" + shorten(part) + "' is not offered here; choose from "
+                        + String.join(", ", names));
+            }
+            if (!groups.add(g)) {
+                throw ApiException.badRequest("groupBy names " + g.label() + " twice");
+            }
+        }
+        if (groups.stream().filter(Group::isTime).count() > 1) {
+            throw ApiException.badRequest("groupBy may hold one time unit (hour, day, week or month)");
+        }
+        if (groups.contains(Group.SITE) && groups.contains(Group.AREA)) {
+            throw ApiException.badRequest("groupBy may hold site or area, not both");
+        }
+        return groups;
+    }
+
+    private static LocalDate date(Map<String, List<String>> query, String name) {
+        String v = single(query, name);
+        if (v == null) {
+            throw ApiException.badRequest(name + " is required (YYYY-MM-DD)");
+        }
+        try {
+            if (v.length() != 10) {
+                throw new DateTimeParseException("length", v, 0);
+            }
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a date YYYY-MM-DD, not '" + shorten(v) + "'");
+        }
+    }
+
+    private static String single(Map<String, List<String>> query, String name) {
+        List<String> vs = query.get(name);
+        if (vs == null || vs.isEmpty()) {
+            return null;
+        }
+        if (vs.size() > 1) {
+            throw ApiException.badRequest(name + " is given " + vs.size() + " times; give it once");
+        }
+        return vs.get(0).isEmpty() ? null : vs.get(0);
+    }
+
+    /** Echoes of bad input stay short and printable. */
+    private static String shorten(String s) {
+        String t = s.replaceAll("[^\\p{L}\\p{N} ,._:+-]", "?");
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    }
+
+    public boolean groupedBy(Group g) {
+        return groupBy.contains(g);
+    }
+}
