@@ -1,38 +1,29 @@
 'use strict';
-// The overview page: Japanese first, English with one click; every chart has its data as a table below it.
-const TEXT = {
-  ja: { title: 'Tabiji 観光Wi-Fi分析', skip: '本文へ移動', signIn: 'サインイン', user: 'ユーザー名', password: 'パスワード',
-        overview: '概要', from: '開始日', to: '終了日', thisWeek: '今週', thisMonth: '今月', lastMonth: '先月',
-        fiscalYear: '今年度（4月から）', show: '表示', visitorsPerDay: '日別訪問者数', topSites: '訪問者の多い地点',
-        languages: '言語別訪問者数', day: '日付', site: '地点', lang: '言語', visitors: '訪問者数', loading: '読み込み中…',
-        suppressed: '秘匿', switchTo: 'English', wrongLogin: 'ユーザー名またはパスワードが違います' },
-  en: { title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
-        overview: 'Overview', from: 'From', to: 'To', thisWeek: 'This week', thisMonth: 'This month', lastMonth: 'Last month',
-        fiscalYear: 'Fiscal year (from April)', show: 'Show', visitorsPerDay: 'Visitors per day', topSites: 'Top sites',
-        languages: 'Visitors by language', day: 'Day', site: 'Site', lang: 'Language', visitors: 'Visitors', loading: 'Loading…',
-        suppressed: 'suppressed', switchTo: '日本語', wrongLogin: 'Wrong user or password' }
-};
-let lang = localStorage.getItem('tabiji.lang') || 'ja';
-let sites = {};
+// The dashboard: pages chosen by the URL's hash (#overview, #languages, #movement, #dwell, #site/ID), Japanese
+// first and English with one click. Every chart has its data as a table right after it.
+let lang = new URLSearchParams(location.search).get('lang') || localStorage.getItem('tabiji.lang') || 'ja';
+if (lang !== 'en') lang = 'ja';
+let me = null;
+const sites = {};
 const charts = {};
-const t = key => TEXT[lang][key] || key;
+const t = key => window.TEXT[lang][key] || key;
+const $ = id => document.getElementById(id);
 
 function applyLanguage() {
   document.documentElement.lang = lang;
   document.title = t('title');
   document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
-  document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
-  const toggle = document.getElementById('lang-toggle');
-  toggle.textContent = t('switchTo');
-  toggle.setAttribute('lang', lang === 'ja' ? 'en' : 'ja');
+  $('lang-toggle').textContent = t('switchTo');
+  $('lang-toggle').setAttribute('lang', lang === 'ja' ? 'en' : 'ja');
 }
 
 const iso = d => d.toISOString().slice(0, 10);
+const utc = (y, m, d) => new Date(Date.UTC(y, m, d));
+const shift = (s, days) => { const d = new Date(s + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + days); return iso(d); };
+const daysBetween = (a, b) => Math.round((new Date(b) - new Date(a)) / 86400000);
 function preset(name) {
-  const now = new Date(); const y = now.getFullYear(); const m = now.getMonth();
-  const utc = (yy, mm, dd) => new Date(Date.UTC(yy, mm, dd));
-  const today = utc(y, m, now.getDate());
-  if (name === 'week') { const dow = (today.getUTCDay() + 6) % 7; return [utc(y, m, now.getDate() - dow), today]; }
+  const n = new Date(); const y = n.getFullYear(); const m = n.getMonth(); const today = utc(y, m, n.getDate());
+  if (name === 'week') return [utc(y, m, n.getDate() - (today.getUTCDay() + 6) % 7), today];
   if (name === 'month') return [utc(y, m, 1), today];
   if (name === 'lastMonth') return [utc(y, m - 1, 1), utc(y, m, 0)];
   return [utc(m >= 3 ? y : y - 1, 3, 1), today];
@@ -40,87 +31,209 @@ function preset(name) {
 
 async function api(path) {
   const r = await fetch(path, { credentials: 'same-origin' });
-  if (r.status === 401) { showLogin(); throw new Error('unauthorized'); }
+  if (r.status === 401) { showLogin(); throw new Error(t('signIn')); }
   const body = await r.json();
   if (!r.ok) throw new Error(body.error || r.statusText);
   return body;
 }
+const range = () => `from=${$('range').from.value}&to=${$('range').to.value}`;
+const siteName = id => sites[id] ? (lang === 'ja' ? sites[id].name_ja : sites[id].name_en) : id;
+// null is a suppressed cell; undefined is no data at all (e.g. a day last year before the pipeline ran)
+const cell = v => v === null ? t('suppressed') : v === undefined ? '–' : (typeof v === 'number' ? v.toLocaleString(lang) : v);
 
-function siteName(id) { const s = sites[id]; return s ? (lang === 'ja' ? s.name_ja : s.name_en) : id; }
-const cell = v => v === null ? t('suppressed') : (typeof v === 'number' ? v.toLocaleString(lang) : v);
-
+function block(id, title, height, parent) {
+  const s = document.createElement('div');
+  s.innerHTML = `<h3 id="${id}-title"></h3><div id="${id}" class="chart" role="img" style="height:${height || 320}px"></div>
+    <table id="${id}-table" aria-labelledby="${id}-title"></table>`;
+  s.querySelector('h3').textContent = title;
+  s.querySelector('.chart').setAttribute('aria-label', title + t('tableOf'));
+  (parent || $('page')).appendChild(s);
+}
 function table(id, headers, rows) {
-  const el = document.getElementById(id);
-  el.innerHTML = '';
+  const el = $(id + '-table');
   const head = el.createTHead().insertRow();
   headers.forEach(h => { const th = document.createElement('th'); th.scope = 'col'; th.textContent = t(h); head.appendChild(th); });
   const body = el.createTBody();
   rows.forEach(r => { const tr = body.insertRow(); r.forEach(v => { tr.insertCell().textContent = cell(v); }); });
 }
-
 function chart(id, option) {
-  charts[id] = charts[id] || echarts.init(document.getElementById(id));
-  charts[id].setOption(option, true);
+  charts[id] = echarts.init($(id));
+  charts[id].setOption(Object.assign({ animation: false, textStyle: { fontFamily: 'sans-serif' } }, option));
+  // what the chart draws, readable without pixels (tests, assistive tools)
+  $(id).dataset.series = JSON.stringify(charts[id].getOption().series.map(s => ({ name: s.name || null, data: s.data })));
 }
 
-async function load() {
-  const f = document.getElementById('range');
-  const q = `from=${f.from.value}&to=${f.to.value}`;
-  const status = document.getElementById('status');
-  status.textContent = t('loading');
+async function overview(site) {
+  const f = $('range').from.value; const to = $('range').to.value; const n = daysBetween(f, to) + 1;
+  const place = site ? `&site=${encodeURIComponent(site)}` : '';
+  const q = (a, b) => `from=${a}&to=${b}${place}`;
+  const [kpis, cur, prev, ly] = await Promise.all([api(`/api/v1/kpis?${q(f, to)}`),
+    api(`/api/v1/visitors?${q(f, to)}&groupBy=day`), api(`/api/v1/visitors?${q(shift(f, -n), shift(f, -1))}&groupBy=day`),
+    api(`/api/v1/visitors?${q(shift(f, -364), shift(to, -364))}&groupBy=day`)]);
+  const tiles = document.createElement('div'); tiles.className = 'tiles';
+  const pct = v => v === null ? t('suppressed') : (v * 100).toFixed(1) + '%';
+  [['kpiVisitors', cell(kpis.visitors)], ['kpiForeign', pct(kpis.foreign_share)],
+   ['kpiDwell', kpis.median_dwell_s === null ? t('suppressed') : Math.round(kpis.median_dwell_s / 60) + ' ' + t('minutes')],
+   ['kpiRepeat', pct(kpis.repeat_rate)]].forEach(([k, v]) => {
+    const d = document.createElement('div'); d.className = 'tile'; d.innerHTML = '<span></span><strong></strong>';
+    d.firstChild.textContent = t(k); d.lastChild.textContent = v; tiles.appendChild(d);
+  });
+  $('page').appendChild(tiles);
+  const days = cur.rows.map(r => r.day);
+  const byOffset = (rows, start) => { const m = {}; rows.forEach(r => { m[daysBetween(start, r.day)] = r.visitors; }); return m; };
+  const p = byOffset(prev.rows, shift(f, -n)); const l = byOffset(ly.rows, shift(f, -364));
+  block('visitors', t('visitorsPerDay'));
+  chart('visitors', { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: days },
+    yAxis: { type: 'value' }, series: [
+      { name: t('current'), type: 'line', data: cur.rows.map(r => r.visitors) },
+      { name: t('previous'), type: 'line', data: days.map(d => p[daysBetween(f, d)] ?? null) },
+      { name: t('lastYear'), type: 'line', data: days.map(d => l[daysBetween(f, d)] ?? null) }] });
+  table('visitors', ['day', 'current', 'previous', 'lastYear'],
+    cur.rows.map(r => [r.day, r.visitors, p[daysBetween(f, r.day)], l[daysBetween(f, r.day)]]));
+  if (site) return sitePage(site);
+  const bySite = await api(`/api/v1/visitors?${range()}&groupBy=site`);
+  const top = bySite.rows.filter(r => r.visitors !== null).sort((a, b) => b.visitors - a.visitors).slice(0, 10);
+  block('sites', t('topSites'));
+  chart('sites', { tooltip: {}, xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true,
+    data: top.map(r => siteName(r.site_id)) }, series: [{ name: t('visitors'), type: 'bar', data: top.map(r => r.visitors) }] });
+  table('sites', ['site', 'visitors'], bySite.rows.map(r => [siteName(r.site_id), r.visitors]));
+  $('sites-table').querySelectorAll('tbody tr').forEach((tr, i) => {
+    const a = document.createElement('a'); a.href = '#site/' + bySite.rows[i].site_id; a.textContent = tr.cells[0].textContent;
+    tr.cells[0].textContent = ''; tr.cells[0].appendChild(a);
+  });
+}
+
+async function sitePage(site) {
+  const [hours, flows, dwell] = await Promise.all([api(`/api/v1/visitors?${range()}&site=${site}&groupBy=hour`),
+    api(`/api/v1/flows?${range()}&site=${site}`), api(`/api/v1/dwell?${range()}&site=${site}&groupBy=site,bucket`)]);
+  const sum = {}; const cnt = {};
+  hours.rows.forEach(r => { if (r.visitors === null) return; const d = new Date(r.hour.slice(0, 10) + 'T00:00:00Z');
+    const k = ((d.getUTCDay() + 6) % 7) + ',' + Number(r.hour.slice(11, 13)); sum[k] = (sum[k] || 0) + r.visitors; cnt[k] = (cnt[k] || 0) + 1; });
+  const cells = Object.keys(sum).map(k => { const [w, h] = k.split(',').map(Number); return [h, w, Math.round(sum[k] / cnt[k] * 10) / 10]; });
+  block('heat', t('heatmap'), 300);
+  chart('heat', { tooltip: {}, xAxis: { type: 'category', data: [...Array(24).keys()], name: t('hour') },
+    yAxis: { type: 'category', data: t('weekdays') }, visualMap: { min: 0, max: Math.max(1, ...cells.map(c => c[2])),
+      orient: 'horizontal', left: 'center', bottom: 0 }, series: [{ name: t('visitors'), type: 'heatmap', data: cells }] });
+  table('heat', ['site', 'hour', 'visitors'], cells.map(c => [t('weekdays')[c[1]], c[0], c[2]]));
+  routes(flows.rows);
+  dwellChart(dwell.rows);
+}
+
+async function languagesPage() {
+  const [byDay, bySite] = await Promise.all([api(`/api/v1/languages?${range()}&groupBy=day`),
+    api(`/api/v1/languages?${range()}&groupBy=site`)]);
+  const share = (rows, key) => { const total = {}; rows.forEach(r => { if (r.visitors !== null) total[r[key]] = (total[r[key]] || 0) + r.visitors; });
+    return r => r.visitors === null ? null : Math.round(r.visitors / total[r[key]] * 1000) / 10; };
+  const langs = [...new Set(byDay.rows.map(r => r.lang))].sort();
+  const days = [...new Set(byDay.rows.map(r => r.day))];
+  const dayShare = share(byDay.rows, 'day');
+  block('share-time', t('shareOverTime'));
+  chart('share-time', { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: days },
+    yAxis: { type: 'value', max: 100 }, series: langs.map(l => ({ name: l, type: 'line', stack: 'share', areaStyle: {},
+      data: days.map(d => { const r = byDay.rows.find(x => x.day === d && x.lang === l); return r ? dayShare(r) : 0; }) })) });
+  table('share-time', ['day', 'lang', 'visitors', 'share'], byDay.rows.map(r => [r.day, r.lang, r.visitors, dayShare(r)]));
+  const ids = [...new Set(bySite.rows.map(r => r.site_id))];
+  const siteShare = share(bySite.rows, 'site_id');
+  block('share-site', t('sharePerSite'), 60 + 30 * ids.length);
+  chart('share-site', { tooltip: {}, legend: {}, yAxis: { type: 'category', data: ids.map(siteName) },
+    xAxis: { type: 'value', max: 100 }, series: langs.map(l => ({ name: l, type: 'bar', stack: 'site',
+      data: ids.map(s => { const r = bySite.rows.find(x => x.site_id === s && x.lang === l); return r ? siteShare(r) : 0; }) })) });
+  table('share-site', ['site', 'lang', 'visitors', 'share'], bySite.rows.map(r => [siteName(r.site_id), r.lang, r.visitors, siteShare(r)]));
+}
+
+function routes(rows, parent) {
+  const shown = rows.filter(r => r.trips !== null);
+  block('sankey', t('flows'), 420, parent);
+  // origins and destinations are separate nodes, so a trip back and forth is no cycle for the Sankey
+  const names = new Set(); shown.forEach(r => { names.add(siteName(r.origin_site_id) + ' ▸'); names.add('▸ ' + siteName(r.destination_site_id)); });
+  chart('sankey', { tooltip: {}, series: [{ type: 'sankey', data: [...names].map(name => ({ name })),
+    links: shown.map(r => ({ source: siteName(r.origin_site_id) + ' ▸', target: '▸ ' + siteName(r.destination_site_id), value: r.trips })) }] });
+  table('sankey', ['origin', 'destination', 'trips', 'travellers'],
+    rows.slice(0, 20).map(r => [siteName(r.origin_site_id), siteName(r.destination_site_id), r.trips, r.travellers]));
+  const pos = id => sites[id] ? [sites[id].lon, sites[id].lat] : null;
+  const max = Math.max(1, ...shown.map(r => r.trips));
+  block('flowmap', t('flowMap'), 420, parent);
+  chart('flowmap', { tooltip: {}, xAxis: { type: 'value', scale: true, name: 'lon' }, yAxis: { type: 'value', scale: true, name: 'lat' },
+    series: [{ type: 'scatter', symbolSize: 10, label: { show: true, formatter: p => p.data[2], position: 'right' },
+      data: Object.keys(sites).map(id => [...pos(id), siteName(id)]) },
+    { type: 'lines', coordinateSystem: 'cartesian2d', data: shown.filter(r => pos(r.origin_site_id) && pos(r.destination_site_id))
+      .map(r => ({ coords: [pos(r.origin_site_id), pos(r.destination_site_id)], lineStyle: { width: 1 + 9 * r.trips / max, opacity: 0.5 } })) }] });
+  table('flowmap', ['site', 'position'], Object.keys(sites).map(id => [siteName(id), `${sites[id].lat}, ${sites[id].lon}`]));
+}
+
+async function movementPage() {
+  const pick = document.createElement('label');
+  pick.innerHTML = '<span></span> <select id="flow-lang"><option value=""></option></select>';
+  pick.firstChild.textContent = t('lang'); pick.querySelector('option').textContent = t('allLanguages');
+  $('page').appendChild(pick);
+  const langs = await api(`/api/v1/languages?${range()}&groupBy=lang`);
+  langs.rows.forEach(r => { const o = document.createElement('option'); o.value = o.textContent = r.lang; $('flow-lang').appendChild(o); });
+  const holder = document.createElement('div'); $('page').appendChild(holder);
+  const draw = async () => {
+    ['sankey', 'flowmap'].forEach(id => { if (charts[id]) { charts[id].dispose(); delete charts[id]; } });
+    holder.innerHTML = ''; const l = $('flow-lang').value;
+    const flows = await api(`/api/v1/flows?${range()}${l ? '&lang=' + encodeURIComponent(l) : ''}`);
+    routes(flows.rows, holder);
+  };
+  $('flow-lang').addEventListener('change', draw);
+  await draw();
+}
+
+function dwellChart(rows) {
+  const buckets = ['0-15', '15-30', '30-60', '60-120', '120+'];
+  const ids = [...new Set(rows.map(r => r.site_id))];
+  block('dwell', t('dwellBuckets'), 80 + 30 * ids.length);
+  chart('dwell', { tooltip: {}, legend: {}, yAxis: { type: 'category', data: ids.map(siteName) }, xAxis: { type: 'value' },
+    series: buckets.map(b => ({ name: b, type: 'bar', stack: 'dwell',
+      data: ids.map(s => { const r = rows.find(x => x.site_id === s && x.bucket === b); return r && r.visits !== null ? r.visits : 0; }) })) });
+  table('dwell', ['site', 'bucket', 'visits'], rows.map(r => [siteName(r.site_id), r.bucket, r.visits]));
+}
+
+async function dwellPage() {
+  const [hist, stats] = await Promise.all([api(`/api/v1/dwell?${range()}&groupBy=site,bucket`), api(`/api/v1/dwell?${range()}`)]);
+  dwellChart(hist.rows);
+  const s = document.createElement('table'); s.id = 'dwell-stats-table'; $('page').appendChild(s);
+  table('dwell-stats', ['site', 'visits', 'median', 'p90'], stats.rows.map(r => [siteName(r.site_id), r.visits, r.median_dwell_s, r.p90_dwell_s]));
+}
+
+async function render() {
+  Object.values(charts).forEach(c => c.dispose()); Object.keys(charts).forEach(k => delete charts[k]);
+  $('page').innerHTML = '';
+  const [name, arg] = (location.hash.slice(1) || 'overview').split('/');
+  const title = document.createElement('h2');
+  title.textContent = name === 'site' ? t('sitePage') + ': ' + siteName(arg) : t(name === 'languages' ? 'languagesPage' : name === 'dwell' ? 'dwellPage' : name);
+  $('page').appendChild(title);
+  $('status').textContent = t('loading');
   try {
-    const [daily, bySite, byLang] = await Promise.all([
-      api(`/api/v1/visitors?${q}&groupBy=day`), api(`/api/v1/visitors?${q}&groupBy=site`),
-      api(`/api/v1/languages?${q}&groupBy=lang`)]);
-    chart('chart-visitors', { tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: daily.rows.map(r => r.day) },
-      yAxis: { type: 'value' }, series: [{ name: t('visitors'), type: 'line', data: daily.rows.map(r => r.visitors) }] });
-    table('table-visitors', ['day', 'visitors'], daily.rows.map(r => [r.day, r.visitors]));
-    const top = bySite.rows.filter(r => r.visitors !== null).sort((a, b) => b.visitors - a.visitors).slice(0, 10);
-    chart('chart-sites', { tooltip: {}, xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true,
-      data: top.map(r => siteName(r.site_id)) }, series: [{ name: t('visitors'), type: 'bar', data: top.map(r => r.visitors) }] });
-    table('table-sites', ['site', 'visitors'], bySite.rows.map(r => [siteName(r.site_id), r.visitors]));
-    chart('chart-languages', { tooltip: {}, series: [{ name: t('visitors'), type: 'pie',
-      data: byLang.rows.filter(r => r.visitors !== null).map(r => ({ name: r.lang, value: r.visitors })) }] });
-    table('table-languages', ['lang', 'visitors'], byLang.rows.map(r => [r.lang, r.visitors]));
-    status.textContent = '';
-  } catch (e) {
-    status.textContent = e.message;
-  }
+    await ({ overview: () => overview(), languages: languagesPage, movement: movementPage, dwell: dwellPage,
+             site: () => overview(decodeURIComponent(arg)) }[name] || overview)();
+    $('status').textContent = '';
+  } catch (e) { $('status').textContent = e.message; }
+  document.querySelectorAll('#exports a').forEach(a => { a.href = `/api/v1/export?${range()}&format=${a.dataset.format}&lang=${lang}`; });
 }
 
-function showLogin() {
-  document.getElementById('overview').hidden = true;
-  document.getElementById('login').hidden = false;
-}
+function showLogin() { $('app').hidden = true; $('nav').hidden = true; $('login').hidden = false; }
 
 async function start() {
   applyLanguage();
-  try {
-    const sitesBody = await api('/api/v1/sites');
-    sitesBody.rows.forEach(s => { sites[s.site_id] = s; });
-  } catch (e) { return; }
-  document.getElementById('login').hidden = true;
-  document.getElementById('overview').hidden = false;
-  const f = document.getElementById('range');
+  try { me = await api('/api/v1/me'); (await api('/api/v1/sites')).rows.forEach(s => { sites[s.site_id] = s; }); } catch (e) { return; }
+  $('login').hidden = true; $('app').hidden = false; $('nav').hidden = false;
+  $('exports').hidden = !(me.role === 'analyst' || me.role === 'admin');
+  const f = $('range'); const q = new URLSearchParams(location.search);
+  if (q.get('from') && q.get('to')) { f.from.value = q.get('from'); f.to.value = q.get('to'); }
   if (!f.from.value) { const [a, b] = preset('month'); f.from.value = iso(a); f.to.value = iso(b); }
-  await load();
+  await render();
 }
 
-document.getElementById('lang-toggle').addEventListener('click', () => {
-  lang = lang === 'ja' ? 'en' : 'ja';
-  localStorage.setItem('tabiji.lang', lang);
-  applyLanguage();
-  if (!document.getElementById('overview').hidden) load();
-});
+$('lang-toggle').addEventListener('click', () => { lang = lang === 'ja' ? 'en' : 'ja'; localStorage.setItem('tabiji.lang', lang); applyLanguage(); if (me) render(); });
 document.querySelectorAll('[data-preset]').forEach(b => b.addEventListener('click', () => {
-  const [a, z] = preset(b.dataset.preset); const f = document.getElementById('range');
-  f.from.value = iso(a); f.to.value = iso(z); load();
-}));
-document.getElementById('range').addEventListener('submit', e => { e.preventDefault(); load(); });
-document.getElementById('login').addEventListener('submit', async e => {
+  const [a, z] = preset(b.dataset.preset); $('range').from.value = iso(a); $('range').to.value = iso(z); render(); }));
+$('range').addEventListener('submit', e => { e.preventDefault(); render(); });
+$('login').addEventListener('submit', async e => {
   e.preventDefault();
   const r = await fetch('/login', { method: 'POST', body: new URLSearchParams(new FormData(e.target)) });
-  if (r.ok) start(); else document.getElementById('login-error').textContent = t('wrongLogin');
+  if (r.ok) start(); else $('login-error').textContent = t('wrongLogin');
 });
+window.addEventListener('hashchange', () => { if (me) render(); });
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 start();

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.web.StatsService.Endpoint;
+import jp.tabiji.web.report.AuditLog;
+import jp.tabiji.web.report.ReportBuilder;
+import jp.tabiji.web.report.ReportFormat;
+import jp.tabiji.web.report.ReportLanguage;
 import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
@@ -35,11 +40,15 @@ public final class ApiServer {
     private final StatsService stats;
     private final UserStore users;
     private final SessionStore sessions;
+    private final AuditLog audit;
+    private final Path reportFont;
 
-    public ApiServer(StatsService stats, UserStore users, SessionStore sessions) {
+    public ApiServer(StatsService stats, UserStore users, SessionStore sessions, AuditLog audit, Path reportFont) {
         this.stats = stats;
         this.users = users;
         this.sessions = sessions;
+        this.audit = audit;
+        this.reportFont = reportFont;
     }
 
     public Javalin create() {
@@ -56,6 +65,11 @@ public final class ApiServer {
         for (Endpoint e : Endpoint.values()) {
             app.get("/api/v1/" + e.name().toLowerCase(java.util.Locale.ROOT), ctx -> statistics(ctx, e));
         }
+        app.get("/api/v1/kpis", ctx -> {
+            requireStatistics(ctx);
+            ctx.json(stats.kpis(ctx.queryParamMap()));
+        });
+        app.get("/api/v1/export", this::export);
         app.get("/api/v1/sites", ctx -> ctx.json(body(stats.sitesTable(), Map.of())));
         app.get("/api/v1/me", ctx -> {
             Principal p = principal(ctx);
@@ -83,10 +97,52 @@ public final class ApiServer {
         return app;
     }
 
-    private void statistics(Context ctx, Endpoint endpoint) {
+    private static void requireStatistics(Context ctx) {
         if (!principal(ctx).role().mayReadStatistics()) {
             throw new ApiException(403, "your role may not read visitor statistics");
         }
+    }
+
+    /** The report for a range as pdf, xlsx or csv; analysts and admins only, and every export is audited. */
+    private void export(Context ctx) throws java.io.IOException {
+        Principal p = principal(ctx);
+        if (!p.role().mayExport()) {
+            throw new ApiException(403, "your role may not export; ask for the analyst role");
+        }
+        Map<String, List<String>> q = new LinkedHashMap<>(ctx.queryParamMap());
+        ReportFormat format = parseOr400(() -> ReportFormat.parse(only(q.remove("format"), "pdf")));
+        ReportLanguage lang = parseOr400(() -> ReportLanguage.parse(only(q.remove("lang"), "ja")));
+        StatsRequest r = StatsRequest.parse(q, stats.sites(), java.util.EnumSet.noneOf(StatsRequest.Group.class),
+                java.util.EnumSet.noneOf(StatsRequest.Group.class));
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        format.write(new ReportBuilder(stats).build(r.from(), r.to(), lang), body, reportFont);
+        audit.exported(p.user(), "api", format.extension, lang, r.from(), r.to());
+        ctx.contentType(format.contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"tabiji-" + r.from() + "-" + r.to() + "."
+                + format.extension + "\"");
+        ctx.result(body.toByteArray());
+    }
+
+    private static String only(List<String> values, String dflt) {
+        if (values == null || values.isEmpty()) {
+            return dflt;
+        }
+        if (values.size() > 1) {
+            throw ApiException.badRequest("give format and lang once each");
+        }
+        return values.get(0);
+    }
+
+    private static <T> T parseOr400(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private void statistics(Context ctx, Endpoint endpoint) {
+        requireStatistics(ctx);
         StatsRequest r = stats.parse(endpoint, ctx.queryParamMap());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("from", r.from().toString());
@@ -166,7 +222,21 @@ public final class ApiServer {
         String user = sessions.redeem(ctx.queryParam("code"))
                 .orElseThrow(() -> unauthorized("this sign-in link is used up or expired"));
         startSession(ctx, users.byName(user).orElseThrow(() -> unauthorized("no such user")));
-        ctx.redirect("/");
+        // where to land: a page of the dashboard and its language, both from closed sets
+        List<String> query = new ArrayList<>();
+        String lang = ctx.queryParam("lang");
+        if ("en".equals(lang) || "ja".equals(lang)) {
+            query.add("lang=" + lang);
+        }
+        for (String d : List.of("from", "to")) {
+            String v = ctx.queryParam(d);
+            if (v != null && v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                query.add(d + "=" + v);
+            }
+        }
+        String page = ctx.queryParam("page");
+        ctx.redirect("/" + (query.isEmpty() ? "" : "?" + String.join("&", query))
+                + (page != null && page.matches("[a-z]{1,20}(/[a-z0-9-]{1,64})?") ? "#" + page : ""));
     }
 
     private void startSession(Context ctx, UserStore.User u) {

@@ -43,12 +43,28 @@ public final class StatsService {
     private final Sites sites;
     private final int k;
     private final VisitorStats visitors;
+    private final Kpis kpis;
 
     public StatsService(ClickHouseHttp clickhouse, Sites sites, int k) {
         this.clickhouse = clickhouse;
         this.sites = sites;
         this.k = k;
         this.visitors = new VisitorStats(clickhouse, sites, k);
+        this.kpis = new Kpis(clickhouse, sites, k);
+    }
+
+    /** Visitors, foreign share, median dwell and repeat rate over the request's range and place. */
+    public Map<String, Object> kpis(Map<String, List<String>> query) {
+        StatsRequest r = StatsRequest.parse(query, sites, EnumSet.noneOf(Group.class), EnumSet.noneOf(Group.class));
+        if (r.lang() != null) {
+            throw ApiException.badRequest("the key figures are not broken down by language; leave lang out");
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("from", r.from().toString());
+        out.put("to", r.to().toString());
+        out.putAll(kpis.run(r));
+        out.put("k", k);
+        return out;
     }
 
     public Sites sites() {
@@ -85,10 +101,11 @@ public final class StatsService {
         Predicate<List<Object>> place = row -> touches(r, (String) row.get(0)) || touches(r, (String) row.get(1));
         t = keep(t, row -> place.test(row) && (r.lang() == null || r.lang().equals(row.get(2))));
         if (byLang) {
-            return Suppression.complementary(t, List.of("origin_site_id", "destination_site_id"), "travellers",
-                    "trips");
+            t = Suppression.complementary(t, List.of("origin_site_id", "destination_site_id"), "travellers", "trips");
+        } else if (r.lang() != null) {
+            t = dropColumn(t, "lang");
         }
-        return r.lang() == null ? t : dropColumn(t, "lang");
+        return suppressedLast(t, "trips");
     }
 
     private ResultTable dwell(StatsRequest r) {
@@ -129,6 +146,15 @@ public final class StatsService {
             return r.site().equals(siteId);
         }
         return r.area() == null || r.area().equals(sites.areaOf(siteId));
+    }
+
+    /** Rows are sorted by trips; a hidden row's place in that order would bound its value, so hidden rows go last. */
+    private static ResultTable suppressedLast(ResultTable t, String column) {
+        int c = t.columnIndex(column);
+        List<List<Object>> rows = new ArrayList<>(t.rows().stream().filter(r -> r.get(c) != ResultTable.SUPPRESSED)
+                .toList());
+        t.rows().stream().filter(r -> r.get(c) == ResultTable.SUPPRESSED).forEach(rows::add);
+        return new ResultTable(t.columns(), rows, t.deviceCountColumns(), t.k());
     }
 
     private static ResultTable keep(ResultTable t, Predicate<List<Object>> keep) {

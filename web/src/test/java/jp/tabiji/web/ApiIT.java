@@ -14,17 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import jp.tabiji.analytics.clickhouse.ClickHouseException;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
-import jp.tabiji.analytics.clickhouse.SchemaMigrator;
-import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.stack.ClickHouseServer;
-import jp.tabiji.stack.FreePorts;
-import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
-import jp.tabiji.web.auth.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The API on a real server over a real ClickHouse holding rows whose answers are known. */
 class ApiIT {
-    private static final int K = 3;
-    private static final String DAY1 = "2026-11-02";
-    private static final String DAY2 = "2026-11-03";
+    private static final String DAY1 = DashboardFixture.DAY1;
+    private static final String DAY2 = DashboardFixture.DAY2;
+    private static DashboardFixture fixture;
     @TempDir
     static Path dir;
     private static ClickHouseServer clickhouse;
@@ -42,56 +36,25 @@ class ApiIT {
     private static SessionStore sessions;
     private static String viewer;
     private static String ops;
+    private static String analyst;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        clickhouse = new ClickHouseServer(dir.resolve("ch"), FreePorts.find(), FreePorts.find()).start();
-        ClickHouseHttp ch = new ClickHouseHttp(clickhouse.httpUrl(), "api");
-        new SchemaMigrator(ch).migrate();
-        List<String> dayRows = new ArrayList<>();
-        // castle, day 1: devices 1-4 in English, 5 in Japanese; day 2: devices 1-3 (English). port: devices 1 and 6.
-        for (int d = 1; d <= 5; d++) {
-            dayRows.add(row("castle", DAY1, d, d == 5 ? "ja" : "en"));
-        }
-        for (int d = 1; d <= 3; d++) {
-            dayRows.add(row("castle", DAY2, d, "en"));
-        }
-        dayRows.add(row("port", DAY1, 1, "en"));
-        dayRows.add(row("port", DAY1, 6, "ko"));
-        ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang) VALUES "
-                + String.join(", ", dayRows));
-        List<String> visits = new ArrayList<>();
-        for (int d = 1; d <= 5; d++) {
-            visits.add("('v" + d + "', 'dev-00" + d + "', 'castle', '" + DAY1 + "', 0, 0, " + (d * 600) + ", 2, 'en', 0)");
-        }
-        ch.execute("INSERT INTO visits (visit_id, device_id, site_id, day, start_ms, end_ms, dwell_s, events, lang, "
-                + "random_mac) VALUES " + String.join(", ", visits));
-        ApRegistry registry = ApRegistry.parse(List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon",
-                "c1,02:00:00:00:01:00,castle,青葉城,Aoba Castle,sendai,38.25,140.85",
-                "p1,02:00:00:00:02:00,port,塩竈港,Shiogama Port,shiogama,38.31,141.02"), "registry");
-        UserStore users = new UserStore(dir.resolve("users.json"));
-        viewer = users.addUser("vera", Role.VIEWER);
-        ops = users.addUser("otto", Role.OPS);
-        users.setPassword("vera", "correct horse battery".toCharArray());
-        sessions = SessionStore.withDefaults();
-        StatsService stats = new StatsService(new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER),
-                new Sites(registry), K);
-        app = new ApiServer(stats, users, sessions).create().start("127.0.0.1", 0);
-    }
-
-    private static String row(String site, String day, int device, String lang) {
-        return "('" + site + "', '" + day + "', 'dev-00" + device + "', " + device + ", '" + lang + "')";
+        fixture = new DashboardFixture(dir);
+        clickhouse = fixture.clickhouse;
+        app = fixture.app;
+        sessions = fixture.sessions;
+        viewer = fixture.viewer;
+        ops = fixture.ops;
+        analyst = fixture.analyst;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (clickhouse != null) {
-            clickhouse.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
@@ -231,6 +194,51 @@ class ApiIT {
         assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
         assertThat(get("/swagger.html", null).body()).contains("swagger-ui-bundle.js");
         assertThat(get("/webjars/swagger-ui/5.32.6/swagger-ui-bundle.js", null).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<byte[]> export(String query, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/export?from="
+                + DAY1 + "&to=" + DAY2 + query)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void exportsReadBackInEveryFormatAndEveryOneIsAudited() throws Exception {
+        assertThat(export("&format=csv", viewer).statusCode()).as("viewers do not export").isEqualTo(403);
+        assertThat(export("&format=doc", analyst).statusCode()).isEqualTo(400);
+
+        byte[] csv = export("&format=csv&lang=ja", analyst).body();
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("日別訪問者数").contains("2026-11-02,6").contains("port,<3").doesNotContain("dev-");
+
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(export("&format=xlsx&lang=en", analyst).body()))) {
+            org.apache.poi.ss.usermodel.Sheet daily = wb.getSheet("Visitors per day");
+            assertThat(daily.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.parse(DAY1));
+            assertThat(daily.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(6.0);
+            org.apache.poi.ss.usermodel.Sheet sites = wb.getSheet("Visitors per site");
+            assertThat(sites.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Aoba Castle");
+            assertThat(sites.getRow(2).getCell(1).getStringCellValue()).isEqualTo("<3");
+        }
+
+        HttpResponse<byte[]> pdf = export("&format=pdf&lang=ja", analyst);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(pdfText).contains("観光Wi-Fi 利用動向レポート").contains("青葉城").contains("2026-11-02")
+                    .contains("日別訪問者数").doesNotContain("dev-");
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+                export("&format=pdf&lang=en", analyst).body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Visitors per day")
+                    .contains("Aoba Castle");
+        }
+        List<String> audit = java.nio.file.Files.readAllLines(dir.resolve("audit.log"));
+        assertThat(audit).hasSize(4).allSatisfy(line -> assertThat(line).contains("\"user\":\"anna\"")
+                .contains("\"from\":\"" + DAY1 + "\"").contains("\"to\":\"" + DAY2 + "\""));
+        assertThat(audit.get(0)).contains("\"format\":\"csv\"");
     }
 
     private static void assertError(String path, String message) throws Exception {

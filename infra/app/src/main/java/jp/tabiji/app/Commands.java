@@ -137,6 +137,12 @@ final class Commands {
         return 0;
     }
 
+    int report(Args a) throws Exception {
+        LocalDate from = date(a.require("from"), "--from");
+        LocalDate to = date(a.require("to"), "--to");
+        return new ServeCommand(config, out).report(a, from, to, registryOrEmpty(a));
+    }
+
     int users(Args a) {
         return new ServeCommand(config, out).users(a);
     }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
@@ -13,6 +14,11 @@ import jp.tabiji.web.StatsService;
 import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
+import jp.tabiji.web.report.AuditLog;
+import jp.tabiji.web.report.PdfReport;
+import jp.tabiji.web.report.ReportBuilder;
+import jp.tabiji.web.report.ReportFormat;
+import jp.tabiji.web.report.ReportLanguage;
 
 /** `tabiji serve` (the API and the dashboard) and `tabiji users` (accounts and tokens). */
 final class ServeCommand {
@@ -24,6 +30,10 @@ final class ServeCommand {
     ServeCommand(AppConfig config, PrintStream out) {
         this.config = config;
         this.out = out;
+    }
+
+    static AuditLog auditLog(AppConfig config) {
+        return new AuditLog(config.home().resolve("audit.log"), java.time.Clock.systemUTC());
     }
 
     static UserStore users(AppConfig config) {
@@ -40,7 +50,8 @@ final class ServeCommand {
             users.addUser(ADMIN, Role.ADMIN); // its token is not shown: the admin signs in with the link below
         }
         SessionStore sessions = SessionStore.withDefaults();
-        Javalin app = new ApiServer(stats, users, sessions).create().start(bind, port);
+        Javalin app = new ApiServer(stats, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
+                .start(bind, port);
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         out.printf("serve: dashboard and API on http://%s:%d/ (API description: /api/docs)%n", host, app.port());
         out.printf("serve: one-time admin sign-in (valid 15 minutes): http://%s:%d/login/once?code=%s%n", host,
@@ -66,7 +77,25 @@ final class ServeCommand {
         return 0;
     }
 
-    static Path usersFile(AppConfig config) {
-        return config.home().resolve("users.json");
+    /** `tabiji report`: the same report the dashboard exports, to a file; audited as the OS user. */
+    int report(Args a, LocalDate from, LocalDate to, ApRegistry registry) throws Exception {
+        ReportFormat format;
+        ReportLanguage lang;
+        try {
+            format = ReportFormat.parse(a.get("format", "pdf"));
+            lang = ReportLanguage.parse(a.get("lang", "ja"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path file = Path.of(a.require("out"));
+        StatsService stats = new StatsService(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
+                ClickHouseHttp.READER), new Sites(registry), config.k());
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            format.write(new ReportBuilder(stats).build(from, to, lang), out, PdfReport.DEFAULT_FONT);
+        }
+        auditLog(config).exported("cli:" + System.getProperty("user.name"), "cli", format.extension, lang, from, to);
+        this.out.printf("report: %s (%s, %s, %s to %s)%n", file, format.extension, lang.name().toLowerCase(
+                java.util.Locale.ROOT), from, to);
+        return 0;
     }
 }

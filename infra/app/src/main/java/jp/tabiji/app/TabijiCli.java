@@ -26,6 +26,7 @@ public final class TabijiCli {
               serve [--bind 127.0.0.1] [--port 8080] [--registry FILE]
                                          the dashboard and the API (/api/v1, described at /api/docs)
               users add NAME --role viewer|analyst|ops|admin   prints a new API token for NAME
+              report --from DATE --to DATE --format pdf|xlsx|csv --lang ja|en --out FILE [--registry FILE]
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...]
@@ -69,6 +70,7 @@ public final class TabijiCli {
                 case "stream" -> commands.stream(args);
                 case "serve" -> commands.serve(args);
                 case "users" -> commands.users(args);
+                case "report" -> commands.report(args);
                 case "demo" -> commands.demo(args);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };

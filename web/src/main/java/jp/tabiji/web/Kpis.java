@@ -1,0 +1,57 @@
+package jp.tabiji.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+
+/**
+ * The overview's key figures over a range, region-wide or for one site: visitors, the foreign share (among
+ * visitors whose language is known), the median dwell, and the repeat rate. A figure is shown only where at least
+ * k devices stand behind each count it is made of; otherwise it is null.
+ */
+final class Kpis {
+    private final ClickHouseHttp clickhouse;
+    private final Sites sites;
+    private final int k;
+
+    Kpis(ClickHouseHttp clickhouse, Sites sites, int k) {
+        this.clickhouse = clickhouse;
+        this.sites = sites;
+        this.k = k;
+    }
+
+    Map<String, Object> run(StatsRequest r) {
+        String where = Sql.where(r, sites);
+        Map<String, Object> out = new LinkedHashMap<>();
+        long visitors = clickhouse.selectLong("SELECT uniqExact(device_id) FROM site_day_visitors FINAL WHERE "
+                + where);
+        out.put("visitors", visitors >= k ? visitors : null);
+
+        List<String[]> langs = clickhouse.select("SELECT countIf(lang != 'ja' AND lang != 'unknown'), "
+                + "countIf(lang != 'unknown') FROM (SELECT device_id, argMax(lang, last_event_ms) AS lang "
+                + "FROM site_day_visitors FINAL WHERE " + where + " GROUP BY device_id)");
+        long foreign = Long.parseLong(langs.get(0)[0]);
+        long known = Long.parseLong(langs.get(0)[1]);
+        boolean shareSafe = foreign >= k && known - foreign >= k; // both parts of the ratio stand on k devices
+        out.put("foreign_share", shareSafe ? round((double) foreign / known) : null);
+
+        List<String[]> dwell = clickhouse.select("SELECT count() AS n, arraySort(groupArray(dwell_s)) AS d, "
+                + "d[intDiv(n + 1, 2)], uniqExact(device_id) FROM visits FINAL WHERE " + where);
+        long n = Long.parseLong(dwell.get(0)[0]);
+        out.put("median_dwell_s", n > 0 && Long.parseLong(dwell.get(0)[3]) >= k
+                ? Long.parseLong(dwell.get(0)[2]) : null);
+
+        List<String[]> repeat = clickhouse.select("SELECT countIf(repeated), count() FROM (SELECT device_id, "
+                + "max(days >= 2) AS repeated FROM (SELECT site_id, device_id, uniqExact(day) AS days FROM visits "
+                + "FINAL WHERE " + where + " GROUP BY site_id, device_id) GROUP BY device_id)");
+        long repeated = Long.parseLong(repeat.get(0)[0]);
+        long all = Long.parseLong(repeat.get(0)[1]);
+        out.put("repeat_rate", repeated >= k && all - repeated >= k ? round((double) repeated / all) : null);
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,45 @@
+package jp.tabiji.web.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Who exported what, for which range, and when: one JSON line per export, appended, never rewritten. */
+public final class AuditLog {
+    private final Path file;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AuditLog(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+    }
+
+    public synchronized void exported(String user, String via, String format, ReportLanguage lang, LocalDate from,
+                                      LocalDate to) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("time", clock.instant().toString());
+        entry.put("user", user);
+        entry.put("via", via);
+        entry.put("what", "report");
+        entry.put("format", format);
+        entry.put("lang", lang.name().toLowerCase(java.util.Locale.ROOT));
+        entry.put("from", from.toString());
+        entry.put("to", to.toString());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit log " + file, e);
+        }
+    }
+}

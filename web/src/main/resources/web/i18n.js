@@ -1,0 +1,32 @@
+'use strict';
+// Every word the dashboard shows, in Japanese (the default) and English.
+window.TEXT = {
+  ja: { title: 'Tabiji 観光Wi-Fi分析', skip: '本文へ移動', signIn: 'サインイン', user: 'ユーザー名', password: 'パスワード',
+        overview: '概要', languagesPage: '言語', movement: '移動', dwellPage: '滞在時間', from: '開始日', to: '終了日',
+        thisWeek: '今週', thisMonth: '今月', lastMonth: '先月', fiscalYear: '今年度（4月から）', show: '表示', export: '出力',
+        visitorsPerDay: '日別訪問者数', topSites: '訪問者の多い地点', languages: '言語別訪問者数', day: '日付', site: '地点',
+        lang: '言語', visitors: '訪問者数', loading: '読み込み中…', suppressed: '秘匿', switchTo: 'English',
+        wrongLogin: 'ユーザー名またはパスワードが違います', current: '対象期間', previous: '前期間', lastYear: '前年同期',
+        kpiVisitors: '訪問者数', kpiForeign: '外国人比率', kpiDwell: '滞在時間の中央値', kpiRepeat: 'リピート率',
+        minutes: '分', shareOverTime: '言語構成の推移（%）', sharePerSite: '地点別の言語構成（%）', share: '構成比',
+        flows: '地点間の移動', flowMap: '移動の地図', topRoutes: '主な移動経路', origin: '出発地', destination: '到着地',
+        trips: '移動数', travellers: '移動者数', allLanguages: 'すべての言語', dwellBuckets: '地点別の滞在時間の分布',
+        bucket: '滞在時間（分）', visits: '訪問数', median: '中央値（秒）', p90: '90%点（秒）', heatmap: '曜日・時間帯別の訪問者数（平均）',
+        weekdays: ['月', '火', '水', '木', '金', '土', '日'], hour: '時', sitePage: '地点', backToOverview: '概要へ戻る',
+        tableOf: '（表）', position: '位置（緯度, 経度）' },
+  en: { title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
+        overview: 'Overview', languagesPage: 'Languages', movement: 'Movement', dwellPage: 'Dwell', from: 'From', to: 'To',
+        thisWeek: 'This week', thisMonth: 'This month', lastMonth: 'Last month', fiscalYear: 'Fiscal year (from April)',
+        show: 'Show', export: 'Export', visitorsPerDay: 'Visitors per day', topSites: 'Top sites',
+        languages: 'Visitors by language', day: 'Day', site: 'Site', lang: 'Language', visitors: 'Visitors',
+        loading: 'Loading…', suppressed: 'suppressed', switchTo: '日本語', wrongLogin: 'Wrong user or password',
+        current: 'This period', previous: 'Previous period', lastYear: 'Same period last year', kpiVisitors: 'Visitors',
+        kpiForeign: 'Foreign share', kpiDwell: 'Median dwell', kpiRepeat: 'Repeat rate', minutes: 'min',
+        shareOverTime: 'Language share over time (%)', sharePerSite: 'Language share per site (%)', share: 'Share',
+        flows: 'Flows between sites', flowMap: 'Flow map', topRoutes: 'Top routes', origin: 'From', destination: 'To',
+        trips: 'Trips', travellers: 'Travellers', allLanguages: 'All languages', dwellBuckets: 'Dwell per site',
+        bucket: 'Dwell (minutes)', visits: 'Visits', median: 'Median (s)', p90: 'p90 (s)',
+        heatmap: 'Visitors by weekday and hour (average)', weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+        hour: 'Hour', sitePage: 'Site', backToOverview: 'Back to the overview', tableOf: ' (table)',
+        position: 'Position (lat, lon)' }
+};

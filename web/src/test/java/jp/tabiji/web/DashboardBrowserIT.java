@@ -1,0 +1,115 @@
+package jp.tabiji.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every page of the dashboard in Japanese and in English, in Debian's headless Chromium: signed in with a one-time
+ * link, it renders from the real API; the charts and their tables hold the fixture's numbers, the console stays
+ * silent, and a screenshot of each page is kept in target/screenshots.
+ */
+class DashboardBrowserIT {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    @TempDir
+    static Path dir;
+    private static DashboardFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new DashboardFixture(dir);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "overview, ja, 訪問者数, 青葉城",
+        "overview, en, Visitors, Aoba Castle",
+        "languages, ja, 言語構成の推移, 塩竈港",
+        "languages, en, Language share over time, Shiogama Port",
+        "movement, ja, 地点間の移動, 塩竈港",
+        "movement, en, Flows between sites, Shiogama Port",
+        "dwell, ja, 地点別の滞在時間の分布, 青葉城",
+        "dwell, en, Dwell per site, Aoba Castle",
+        "site/castle, ja, 曜日・時間帯別の訪問者数, 青葉城",
+        "site/castle, en, Visitors by weekday and hour, Aoba Castle"})
+    void thePageRendersItsDataInTheLanguageAskedFor(String page, String lang, String heading, String siteName)
+            throws Exception {
+        Run run = chromium(page, lang, "--dump-dom");
+        String dom = run.stdout();
+        assertThat(run.consoleLines()).as("browser console for " + page + " " + lang).isEmpty();
+        assertThat(dom).contains("<html lang=\"" + lang + "\">").contains(heading).contains(siteName)
+                .doesNotContain("dev-");
+        switch (page) {
+            case "overview" -> {
+                assertThat(dom).contains("<td>2026-11-02</td><td>6</td>"); // the day's table: 6 visitors
+                assertThat(series(dom, "visitors")).contains("\"data\":[6,3]");
+            }
+            case "languages" -> assertThat(series(dom, "share-time")).isNotEmpty();
+            case "movement" -> assertThat(dom).contains("<td>3</td><td>3</td>"); // castle → port: 3 trips, 3 travellers
+            case "dwell" -> assertThat(series(dom, "dwell")).contains("\"name\":\"0-15\"");
+            // Monday 11:00 had 3 visitors; 10:00 had 2, under k, so it is not drawn at all
+            default -> assertThat(series(dom, "heat")).contains("\"data\":[[11,0,3]]");
+        }
+        Path shot = SCREENSHOTS.resolve(page.replace('/', '-') + "-" + lang + ".png");
+        Run screenshot = chromium(page, lang, "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,2000");
+        assertThat(screenshot.exit()).isZero();
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    /** The data-series attribute the page writes on a chart's element. */
+    private static String series(String dom, String chartId) {
+        int at = dom.indexOf("id=\"" + chartId + "\"");
+        assertThat(at).as("chart " + chartId).isNotNegative();
+        int tagEnd = dom.indexOf('>', at);
+        String tag = dom.substring(dom.lastIndexOf('<', at), tagEnd);
+        int s = tag.indexOf("data-series=\"");
+        assertThat(s).as("chart " + chartId + " has data").isNotNegative();
+        return tag.substring(s + 13, tag.indexOf('"', s + 13)).replace("&quot;", "\"");
+    }
+
+    private record Run(int exit, String stdout, String stderr) {
+        List<String> consoleLines() {
+            return stderr.lines().filter(l -> l.contains(":CONSOLE(")).toList();
+        }
+    }
+
+    private static Run chromium(String page, String lang, String... mode) throws Exception {
+        String code = fixture.sessions.oneTimeLink("vera", Duration.ofMinutes(2));
+        String url = fixture.url("/login/once?code=" + code + "&lang=" + lang + "&from=" + DashboardFixture.DAY1
+                + "&to=" + DashboardFixture.DAY2 + "&page=" + page);
+        Path profile = Files.createTempDirectory(dir, "chromium");
+        List<String> cmd = new ArrayList<>(List.of("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
+                "--virtual-time-budget=20000", "--enable-logging=stderr", "--v=0"));
+        cmd.addAll(List.of(mode));
+        cmd.add(url);
+        Path out = dir.resolve("stdout-" + System.nanoTime());
+        Path err = dir.resolve("stderr-" + System.nanoTime());
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("chromium did not finish: " + Files.readString(err));
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

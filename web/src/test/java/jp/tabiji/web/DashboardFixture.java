@@ -1,0 +1,95 @@
+package jp.tabiji.web;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.clickhouse.SchemaMigrator;
+import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.stack.ClickHouseServer;
+import jp.tabiji.stack.FreePorts;
+import jp.tabiji.web.auth.Role;
+import jp.tabiji.web.auth.SessionStore;
+import jp.tabiji.web.auth.UserStore;
+import jp.tabiji.web.report.AuditLog;
+import jp.tabiji.web.report.PdfReport;
+
+/**
+ * A real ClickHouse holding rows whose answers are known, and the server over it (k = 3):
+ * castle, day 1: devices 1–4 in English, 5 in Japanese; day 2: devices 1–3 (English); port, day 1: devices 1 and 6;
+ * five visits at the castle with dwells 600…3000 s; three trips castle → port on day 1 by devices 1–3.
+ */
+final class DashboardFixture implements AutoCloseable {
+    static final int K = 3;
+    static final String DAY1 = "2026-11-02";
+    static final String DAY2 = "2026-11-03";
+
+    final ClickHouseServer clickhouse;
+    final Javalin app;
+    final SessionStore sessions = SessionStore.withDefaults();
+    final UserStore users;
+    final String viewer;
+    final String ops;
+    final String analyst;
+
+    DashboardFixture(Path dir) throws Exception {
+        clickhouse = new ClickHouseServer(dir.resolve("ch"), FreePorts.find(), FreePorts.find()).start();
+        ClickHouseHttp ch = new ClickHouseHttp(clickhouse.httpUrl(), "api");
+        new SchemaMigrator(ch).migrate();
+        List<String> dayRows = new ArrayList<>();
+        List<String> hourRows = new ArrayList<>();
+        for (int d = 1; d <= 5; d++) {
+            dayRows.add(row("castle", DAY1, d, d == 5 ? "ja" : "en"));
+            hourRows.add("('castle', '" + DAY1 + "', '" + DAY1 + "T1" + (d % 2) + "', 'dev-00" + d + "', " + d + ", 'en')");
+        }
+        for (int d = 1; d <= 3; d++) {
+            dayRows.add(row("castle", DAY2, d, "en"));
+        }
+        dayRows.add(row("port", DAY1, 1, "en"));
+        dayRows.add(row("port", DAY1, 6, "ko"));
+        ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang) VALUES "
+                + String.join(", ", dayRows));
+        ch.execute("INSERT INTO site_hour_visitors (site_id, day, hour, device_id, last_event_ms, lang) VALUES "
+                + String.join(", ", hourRows));
+        List<String> visits = new ArrayList<>();
+        List<String> moves = new ArrayList<>();
+        for (int d = 1; d <= 5; d++) {
+            visits.add("('v" + d + "', 'dev-00" + d + "', 'castle', '" + DAY1 + "', 0, 0, " + (d * 600) + ", 2, 'en', 0)");
+        }
+        for (int d = 1; d <= 3; d++) {
+            moves.add("('m" + d + "', 'dev-00" + d + "', 'castle', 'port', '" + DAY1 + "', 0, 1800000, 1800, 'en')");
+        }
+        ch.execute("INSERT INTO visits (visit_id, device_id, site_id, day, start_ms, end_ms, dwell_s, events, lang, "
+                + "random_mac) VALUES " + String.join(", ", visits));
+        ch.execute("INSERT INTO moves (move_id, device_id, origin_site_id, destination_site_id, day, departure_ms, "
+                + "arrival_ms, travel_s, lang) VALUES " + String.join(", ", moves));
+        ApRegistry registry = ApRegistry.parse(List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon",
+                "c1,02:00:00:00:01:00,castle,青葉城,Aoba Castle,sendai,38.25,140.85",
+                "p1,02:00:00:00:02:00,port,塩竈港,Shiogama Port,shiogama,38.31,141.02"), "registry");
+        users = new UserStore(dir.resolve("users.json"));
+        viewer = users.addUser("vera", Role.VIEWER);
+        ops = users.addUser("otto", Role.OPS);
+        analyst = users.addUser("anna", Role.ANALYST);
+        users.setPassword("vera", "correct horse battery".toCharArray());
+        StatsService stats = new StatsService(new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER),
+                new Sites(registry), K);
+        app = new ApiServer(stats, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
+                PdfReport.DEFAULT_FONT).create().start("127.0.0.1", 0);
+    }
+
+    private static String row(String site, String day, int device, String lang) {
+        return "('" + site + "', '" + day + "', 'dev-00" + device + "', " + device + ", '" + lang + "')";
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.stop();
+        clickhouse.close();
+    }
+}
