@@ -33,6 +33,7 @@ final class DashboardFixture implements AutoCloseable {
     final String viewer;
     final String ops;
     final String analyst;
+    final String admin;
 
     DashboardFixture(Path dir) throws Exception {
         clickhouse = new ClickHouseServer(dir.resolve("ch"), FreePorts.find(), FreePorts.find()).start();
@@ -72,6 +73,7 @@ final class DashboardFixture implements AutoCloseable {
         viewer = users.addUser("vera", Role.VIEWER);
         ops = users.addUser("otto", Role.OPS);
         analyst = users.addUser("anna", Role.ANALYST);
+        admin = users.addUser("ada", Role.ADMIN);
         users.setPassword("vera", "correct horse battery".toCharArray());
         StatsService stats = new StatsService(new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER),
                 new Sites(registry), K);

@@ -35,7 +35,7 @@ public final class LanguageQuery {
     private ResultTable hourly(LocalDate from, LocalDate to) {
         Ranges.check(from, to);
         String sql = "SELECT hour, lang, uniqExact(device_id) FROM (SELECT hour, device_id, argMax(lang, last_event_ms) "
-                + "AS lang FROM site_hour_visitors FINAL WHERE " + Ranges.days(from, to) + " GROUP BY hour, device_id) "
+                + "AS lang FROM site_hour_visitors WHERE " + Ranges.days(from, to) + " GROUP BY hour, device_id) "
                 + "GROUP BY hour, lang ORDER BY hour, lang";
         List<List<Object>> rows = new ArrayList<>();
         for (String[] r : clickhouse.select(sql)) {

@@ -61,10 +61,10 @@ public final class VisitorQuery {
         } else if (g.byLang()) {
             // region-wide: a device's language is the one at the end of the visit holding its last event that day
             sql = "SELECT toString(day), lang, uniqExact(device_id) FROM (SELECT day, device_id, "
-                    + "argMax(lang, last_event_ms) AS lang FROM site_day_visitors FINAL WHERE " + range
+                    + "argMax(lang, last_event_ms) AS lang FROM site_day_visitors WHERE " + range
                     + " GROUP BY day, device_id) GROUP BY day, lang ORDER BY day, lang";
         } else {
-            sql = "SELECT toString(day), uniqExact(device_id) FROM site_day_visitors FINAL WHERE " + range
+            sql = "SELECT toString(day), uniqExact(device_id) FROM site_day_visitors WHERE " + range
                     + " GROUP BY day ORDER BY day";
         }
         List<String> columns = new ArrayList<>();

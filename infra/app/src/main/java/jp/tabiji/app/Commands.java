@@ -129,9 +129,14 @@ final class Commands {
     }
 
     int serve(Args a) throws Exception {
+        return serve(a, "");
+    }
+
+    /** @param landing appended to the sign-in link (e.g. the range the dashboard opens on) */
+    private int serve(Args a, String landing) throws Exception {
         String bind = a.get("bind", env.getOrDefault("TABIJI_BIND", "127.0.0.1"));
         int port = Integer.parseInt(a.get("port", env.getOrDefault("TABIJI_PORT", "8080")));
-        io.javalin.Javalin app = new ServeCommand(config, out).start(bind, port, registryOrEmpty(a));
+        io.javalin.Javalin app = new ServeCommand(config, out).start(bind, port, registryOrEmpty(a), landing);
         new IngestCommand(config, config.secret(env), out, terminal).runUntilStopped(app::stop,
                 () -> "serve: running (Ctrl-C stops)");
         return 0;
@@ -193,7 +198,16 @@ final class Commands {
     }
 
     int demo(Args a) throws Exception {
-        return new Demo(config, this, out).run(a.getInt("days", 3), a.getInt("devices", 2500), a.getInt("seed", 42));
+        int days = a.getInt("days", 3);
+        int rc = new Demo(config, this, out).run(days, a.getInt("devices", 2500), a.getInt("seed", 42));
+        String registry = config.home().resolve("demo").resolve("registry.csv").toString();
+        if (rc != 0 || a.has("no-serve") || !terminal) {
+            out.println("The dashboard: ./tabiji serve --registry " + registry);
+            return rc;
+        }
+        out.println("\n==> the dashboard with the demo's data; open the sign-in link below (Ctrl-C stops it)");
+        return serve(new Args(List.of("--registry", registry)), "&from=" + Demo.START + "&to="
+                + Demo.START.plusDays(days - 1));
     }
 
     ApRegistry registry(Args a) throws IOException {

@@ -7,6 +7,8 @@ import jp.tabiji.ingest.simulate.WorkloadSimulator;
 
 /** `tabiji demo`: the whole product in one command on a fresh machine. */
 final class Demo {
+    /** The first simulated day. */
+    static final LocalDate START = LocalDate.of(2026, 11, 2);
     private final AppConfig config;
     private final Commands commands;
     private final PrintStream out;
@@ -19,7 +21,7 @@ final class Demo {
 
     int run(int days, int devices, int seed) throws Exception {
         Path dir = config.home().resolve("demo");
-        LocalDate start = LocalDate.of(2026, 11, 2);
+        LocalDate start = START;
         LocalDate end = start.plusDays(days - 1);
         out.println("Tabiji turns the logs of a region's free public Wi-Fi into visitor trends for its tourism office:\n"
                 + "who visits which site on which day, in which language. This demo simulates Miyagi's Wi-Fi logs\n"
@@ -52,7 +54,6 @@ final class Demo {
                   ./tabiji replay --input /tmp/week/hostapd.log /tmp/week/portal.jsonl --registry /tmp/week/registry.csv
                   ./tabiji parse %3$s/hostapd.log | head      (what ingest makes of each line)
                   ./tabiji ingest syslog    (then: logger -n 127.0.0.1 -P 5514 -t hostapd "wlan0: AP-STA-CONNECTED ...")
-                  ./tabiji serve         (the dashboard and API on http://127.0.0.1:8080/, with a sign-in link)
                   ./tabiji status        ./tabiji down
                 The simulator's exact answers are in %3$s/truth.json; the events as Parquet, for analysts, in
                 %4$s

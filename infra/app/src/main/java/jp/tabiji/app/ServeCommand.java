@@ -41,7 +41,7 @@ final class ServeCommand {
     }
 
     /** Starts the server; returns it running (the caller waits or stops it). */
-    Javalin start(String bind, int port, ApRegistry registry) {
+    Javalin start(String bind, int port, ApRegistry registry, String landing) {
         new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
         StatsService stats = new StatsService(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
                 ClickHouseHttp.READER), new Sites(registry), config.k());
@@ -54,8 +54,8 @@ final class ServeCommand {
                 .start(bind, port);
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         out.printf("serve: dashboard and API on http://%s:%d/ (API description: /api/docs)%n", host, app.port());
-        out.printf("serve: one-time admin sign-in (valid 15 minutes): http://%s:%d/login/once?code=%s%n", host,
-                app.port(), sessions.oneTimeLink(ADMIN, Duration.ofMinutes(15)));
+        out.printf("serve: one-time admin sign-in (valid 15 minutes): http://%s:%d/login/once?code=%s%s%n", host,
+                app.port(), sessions.oneTimeLink(ADMIN, Duration.ofMinutes(15)), landing);
         return app;
     }
 

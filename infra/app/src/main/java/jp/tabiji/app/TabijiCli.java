@@ -13,7 +13,8 @@ import jp.tabiji.ingest.privacy.MacMasker;
 public final class TabijiCli {
     static final String USAGE = """
             usage: tabiji COMMAND [options]
-              demo                      set up, simulate a few days, replay them, show the results
+              demo [--no-serve]         set up, simulate a few days, replay them, show the results, then serve
+                                         the dashboard with a one-time admin sign-in link (on a terminal)
               up | down | status        start, stop or show the local Kafka + ClickHouse stack
               simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
               replay --input FILE... [--registry FILE] [--jobmanager HOST:PORT] [SOURCE OPTIONS]

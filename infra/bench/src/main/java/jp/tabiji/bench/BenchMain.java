@@ -23,8 +23,9 @@ public final class BenchMain {
         switch (what) {
             case "ingest" -> ingest(quick);
             case "pipeline" -> pipeline(quick);
+            case "api" -> api(quick);
             default -> {
-                System.err.println("usage: tabiji bench ingest|pipeline [--quick]");
+                System.err.println("usage: tabiji bench ingest|pipeline|api [--quick]");
                 System.exit(2);
             }
         }
@@ -42,6 +43,19 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "| (d) ClickHouse sink alone, %,d rows  | %,10.0f rows/s   |%n", r.sinkRows(),
                 r.sinkRowsPerS());
         System.out.printf(Locale.ROOT, "| (e) peak RSS of the Flink JVM            | %,10d MB         |%n", r.peakRssMb());
+    }
+
+    static void api(boolean quick) throws Exception {
+        Path tmp = Files.createTempDirectory("tabiji-bench-api");
+        long visits = Long.getLong("bench.visits", quick ? 1_000_000 : 10_000_000);
+        List<ApiBench.Row> rows = ApiBench.run(tmp, visits, Integer.getInteger("bench.repeats", quick ? 20 : 100));
+        System.out.printf(Locale.ROOT, "bench api: %,d visits in the year, one month asked for; latency over HTTP%n",
+                visits);
+        System.out.println("| query | rows | p50 ms | p95 ms |");
+        System.out.println("|---|---:|---:|---:|");
+        for (ApiBench.Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", r.query(), r.rows(), r.p50Ms(), r.p95Ms());
+        }
     }
 
     static void ingest(boolean quick) throws Exception {
