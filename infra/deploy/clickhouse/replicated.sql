@@ -42,3 +42,21 @@ CREATE TABLE IF NOT EXISTS tabiji.schema_migrations ON CLUSTER '{cluster}' (name
 ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/tabiji/schema_migrations', '{replica}') ORDER BY name;
 INSERT INTO tabiji.schema_migrations VALUES ('V001__visits.sql', now()), ('V002__moves.sql', now()),
     ('V003__site_hour_visitors.sql', now());
+
+-- V004 (period summaries): small tables, one replica set across all nodes (no {shard} in the path), so every
+-- node sees every day's change and every summary. The materialized views watch each shard's local tables.
+CREATE TABLE IF NOT EXISTS tabiji.day_changes ON CLUSTER '{cluster}' (day Date, changed UInt32)
+ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/day_changes', '{replica}', changed) ORDER BY day;
+CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_site_days ON CLUSTER '{cluster}' TO tabiji.day_changes
+    AS SELECT day, toUInt32(now()) AS changed FROM tabiji.site_day_visitors_local GROUP BY day;
+CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_site_hours ON CLUSTER '{cluster}' TO tabiji.day_changes
+    AS SELECT day, toUInt32(now()) AS changed FROM tabiji.site_hour_visitors_local GROUP BY day;
+CREATE TABLE IF NOT EXISTS tabiji.visitor_summaries ON CLUSTER '{cluster}' (
+    span String, period Date, hour String, place String, lang String, visitors UInt64, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/visitor_summaries', '{replica}', computed_ms)
+PARTITION BY toYYYYMM(period) ORDER BY (span, place, period, hour, lang);
+CREATE TABLE IF NOT EXISTS tabiji.summary_periods ON CLUSTER '{cluster}' (
+    span String, period Date, source_changed UInt32, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/summary_periods', '{replica}', computed_ms)
+ORDER BY (span, period);
+INSERT INTO tabiji.schema_migrations VALUES ('V004__visitor_summaries.sql', now());

@@ -46,10 +46,15 @@ public final class StatsService {
     private final Kpis kpis;
 
     public StatsService(ClickHouseHttp clickhouse, Sites sites, int k) {
+        this(clickhouse, sites, k, null);
+    }
+
+    /** @param summaries per-period answers (see {@link Summaries}), or null to count every request live */
+    public StatsService(ClickHouseHttp clickhouse, Sites sites, int k, Summaries summaries) {
         this.clickhouse = clickhouse;
         this.sites = sites;
         this.k = k;
-        this.visitors = new VisitorStats(clickhouse, sites, k);
+        this.visitors = new VisitorStats(clickhouse, sites, k, summaries);
         this.kpis = new Kpis(clickhouse, sites, k);
     }
 

@@ -24,11 +24,14 @@ final class VisitorStats {
     private final ClickHouseHttp clickhouse;
     private final Sites sites;
     private final int k;
+    private final Summaries summaries;
 
-    VisitorStats(ClickHouseHttp clickhouse, Sites sites, int k) {
+    /** @param summaries the per-period answers to use where they are current, or null to always count live */
+    VisitorStats(ClickHouseHttp clickhouse, Sites sites, int k, Summaries summaries) {
         this.clickhouse = clickhouse;
         this.sites = sites;
         this.k = k;
+        this.summaries = summaries;
     }
 
     ResultTable run(StatsRequest r) {
@@ -60,8 +63,11 @@ final class VisitorStats {
             columns.add("lang");
         }
         columns.add("visitors");
+        String live = sql;
+        List<String[]> answer = (summaries == null ? java.util.Optional.<List<String[]>>empty()
+                : summaries.answer(r, keys.stream().map(Key::column).toList())).orElseGet(() -> clickhouse.select(live));
         List<List<Object>> rows = new ArrayList<>();
-        for (String[] cells : clickhouse.select(sql)) {
+        for (String[] cells : answer) {
             List<Object> row = new ArrayList<>(List.of((Object[]) cells).subList(0, cells.length - 1));
             row.add(Long.parseLong(cells[cells.length - 1]));
             rows.add(row);

@@ -34,6 +34,7 @@ final class DashboardFixture implements AutoCloseable {
     final String ops;
     final String analyst;
     final String admin;
+    final ApRegistry registry;
 
     DashboardFixture(Path dir) throws Exception {
         clickhouse = new ClickHouseServer(dir.resolve("ch"), FreePorts.find(), FreePorts.find()).start();
@@ -75,6 +76,7 @@ final class DashboardFixture implements AutoCloseable {
         analyst = users.addUser("anna", Role.ANALYST);
         admin = users.addUser("ada", Role.ADMIN);
         users.setPassword("vera", "correct horse battery".toCharArray());
+        this.registry = registry;
         StatsService stats = new StatsService(new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER),
                 new Sites(registry), K);
         app = new ApiServer(stats, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),

@@ -11,6 +11,8 @@ import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.web.ApiServer;
 import jp.tabiji.web.Sites;
 import jp.tabiji.web.StatsService;
+import jp.tabiji.web.Summaries;
+import jp.tabiji.web.SummaryRefresher;
 import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
@@ -42,9 +44,12 @@ final class ServeCommand {
 
     /** Starts the server; returns it running (the caller waits or stops it). */
     Javalin start(String bind, int port, ApRegistry registry, String landing) {
-        new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
-        StatsService stats = new StatsService(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
-                ClickHouseHttp.READER), new Sites(registry), config.k());
+        ClickHouseHttp admin = new ClickHouseHttp(config.clickhouseUrl(), config.database());
+        new SchemaMigrator(admin).migrate();
+        ClickHouseHttp reader = new ClickHouseHttp(config.clickhouseUrl(), config.database(), ClickHouseHttp.READER);
+        Sites sites = new Sites(registry);
+        Summaries summaries = new Summaries(reader, admin, sites);
+        StatsService stats = new StatsService(reader, sites, config.k(), summaries);
         UserStore users = users(config);
         if (users.byName(ADMIN).isEmpty()) {
             users.addUser(ADMIN, Role.ADMIN); // its token is not shown: the admin signs in with the link below
@@ -52,6 +57,8 @@ final class ServeCommand {
         SessionStore sessions = SessionStore.withDefaults();
         Javalin app = new ApiServer(stats, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
                 .start(bind, port);
+        SummaryRefresher refresher = new SummaryRefresher(summaries, Duration.ofSeconds(30));
+        app.events(e -> e.serverStopping(refresher::close));
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         out.printf("serve: dashboard and API on http://%s:%d/ (API description: /api/docs)%n", host, app.port());
         out.printf("serve: one-time admin sign-in (valid 15 minutes): http://%s:%d/login/once?code=%s%s%n", host,
