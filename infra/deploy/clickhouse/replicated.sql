@@ -60,3 +60,14 @@ CREATE TABLE IF NOT EXISTS tabiji.summary_periods ON CLUSTER '{cluster}' (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/summary_periods', '{replica}', computed_ms)
 ORDER BY (span, period);
 INSERT INTO tabiji.schema_migrations VALUES ('V004__visitor_summaries.sql', now());
+
+-- V005 (stored answers per period): the same pattern.
+CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_visits ON CLUSTER '{cluster}' TO tabiji.day_changes
+    AS SELECT day, toUInt32(now()) AS changed FROM tabiji.visits_local GROUP BY day;
+CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_moves ON CLUSTER '{cluster}' TO tabiji.day_changes
+    AS SELECT day, toUInt32(now()) AS changed FROM tabiji.moves_local GROUP BY day;
+CREATE TABLE IF NOT EXISTS tabiji.period_answers ON CLUSTER '{cluster}' (
+    query String, span String, period Date, row UInt32, cells String, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/period_answers', '{replica}', computed_ms)
+PARTITION BY toYYYYMM(period) ORDER BY (query, span, period, row);
+INSERT INTO tabiji.schema_migrations VALUES ('V005__period_answers.sql', now());

@@ -17,37 +17,55 @@ final class Kpis {
     private final ClickHouseHttp clickhouse;
     private final Sites sites;
     private final int k;
+    private final Summaries summaries;
 
-    Kpis(ClickHouseHttp clickhouse, Sites sites, int k) {
+    /** @param summaries stored region-wide answers for whole periods, or null to count every request live */
+    Kpis(ClickHouseHttp clickhouse, Sites sites, int k, Summaries summaries) {
         this.clickhouse = clickhouse;
         this.sites = sites;
         this.k = k;
+        this.summaries = summaries;
+    }
+
+    /** The four queries behind the figures, by name, for a WHERE clause. */
+    static Map<String, String> queries(String where) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("kpi-visitors", "SELECT uniqExact(device_id) FROM site_day_visitors WHERE " + where);
+        q.put("kpi-langs", "SELECT countIf(lang != 'ja' AND lang != 'unknown'), countIf(lang != 'unknown') FROM "
+                + "(SELECT device_id, argMax(lang, last_event_ms) AS lang FROM site_day_visitors WHERE " + where
+                + " GROUP BY device_id)");
+        q.put("kpi-dwell", "SELECT n, median, devices FROM (SELECT count() AS n, arraySort(groupArray(dwell_s)) AS d, "
+                + "d[intDiv(n + 1, 2)] AS median, uniqExact(device_id) AS devices FROM visits FINAL WHERE " + where + ")");
+        q.put("kpi-repeat", "SELECT countIf(repeated), count() FROM (SELECT device_id, max(days >= 2) AS repeated "
+                + "FROM (SELECT site_id, device_id, uniqExact(day) AS days FROM visits WHERE " + where
+                + " GROUP BY site_id, device_id) GROUP BY device_id)");
+        return q;
+    }
+
+    private List<String[]> rows(Map<String, String> queries, String name, StatsRequest r) {
+        boolean regionWide = r.site() == null && r.area() == null;
+        return (summaries != null && regionWide ? summaries.periodRows(name, r.from(), r.to())
+                : java.util.Optional.<List<String[]>>empty()).orElseGet(() -> clickhouse.select(queries.get(name)));
     }
 
     Map<String, Object> run(StatsRequest r) {
-        String where = Sql.where(r, sites);
+        Map<String, String> q = queries(Sql.where(r, sites));
         Map<String, Object> out = new LinkedHashMap<>();
-        long visitors = clickhouse.selectLong("SELECT uniqExact(device_id) FROM site_day_visitors WHERE "
-                + where);
+        long visitors = Long.parseLong(rows(q, "kpi-visitors", r).get(0)[0]);
         out.put("visitors", visitors >= k ? visitors : null);
 
-        List<String[]> langs = clickhouse.select("SELECT countIf(lang != 'ja' AND lang != 'unknown'), "
-                + "countIf(lang != 'unknown') FROM (SELECT device_id, argMax(lang, last_event_ms) AS lang "
-                + "FROM site_day_visitors WHERE " + where + " GROUP BY device_id)");
+        List<String[]> langs = rows(q, "kpi-langs", r);
         long foreign = Long.parseLong(langs.get(0)[0]);
         long known = Long.parseLong(langs.get(0)[1]);
         boolean shareSafe = foreign >= k && known - foreign >= k; // both parts of the ratio stand on k devices
         out.put("foreign_share", shareSafe ? round((double) foreign / known) : null);
 
-        List<String[]> dwell = clickhouse.select("SELECT count() AS n, arraySort(groupArray(dwell_s)) AS d, "
-                + "d[intDiv(n + 1, 2)], uniqExact(device_id) FROM visits FINAL WHERE " + where);
+        List<String[]> dwell = rows(q, "kpi-dwell", r);
         long n = Long.parseLong(dwell.get(0)[0]);
-        out.put("median_dwell_s", n > 0 && Long.parseLong(dwell.get(0)[3]) >= k
-                ? Long.parseLong(dwell.get(0)[2]) : null);
+        out.put("median_dwell_s", n > 0 && Long.parseLong(dwell.get(0)[2]) >= k
+                ? Long.parseLong(dwell.get(0)[1]) : null);
 
-        List<String[]> repeat = clickhouse.select("SELECT countIf(repeated), count() FROM (SELECT device_id, "
-                + "max(days >= 2) AS repeated FROM (SELECT site_id, device_id, uniqExact(day) AS days FROM visits "
-                + "WHERE " + where + " GROUP BY site_id, device_id) GROUP BY device_id)");
+        List<String[]> repeat = rows(q, "kpi-repeat", r);
         long repeated = Long.parseLong(repeat.get(0)[0]);
         long all = Long.parseLong(repeat.get(0)[1]);
         out.put("repeat_rate", repeated >= k && all - repeated >= k ? round((double) repeated / all) : null);

@@ -44,6 +44,7 @@ public final class StatsService {
     private final int k;
     private final VisitorStats visitors;
     private final Kpis kpis;
+    private final Summaries summaries;
 
     public StatsService(ClickHouseHttp clickhouse, Sites sites, int k) {
         this(clickhouse, sites, k, null);
@@ -55,7 +56,8 @@ public final class StatsService {
         this.sites = sites;
         this.k = k;
         this.visitors = new VisitorStats(clickhouse, sites, k, summaries);
-        this.kpis = new Kpis(clickhouse, sites, k);
+        this.summaries = summaries;
+        this.kpis = new Kpis(clickhouse, sites, k, summaries);
     }
 
     /** Visitors, foreign share, median dwell and repeat rate over the request's range and place. */
@@ -102,7 +104,9 @@ public final class StatsService {
 
     private ResultTable flows(StatsRequest r) {
         boolean byLang = r.groupedBy(Group.LANG);
-        ResultTable t = new FlowQuery(clickhouse, k).run(r.from(), r.to(), byLang || r.lang() != null ? "lang" : "");
+        String by = byLang || r.lang() != null ? "lang" : "";
+        ResultTable t = new FlowQuery(clickhouse, k).table(rows(by.isEmpty() ? "flows" : "flows-lang", r,
+                FlowQuery.sql(r.from(), r.to(), by)), by);
         Predicate<List<Object>> place = row -> touches(r, (String) row.get(0)) || touches(r, (String) row.get(1));
         t = keep(t, row -> place.test(row) && (r.lang() == null || r.lang().equals(row.get(2))));
         if (byLang) {
@@ -116,17 +120,25 @@ public final class StatsService {
     private ResultTable dwell(StatsRequest r) {
         requireNoLang(r, "dwell");
         if (r.groupedBy(Group.BUCKET)) {
-            ResultTable t = keep(new DwellQuery(clickhouse, k).run(r.from(), r.to(), "site,bucket"),
-                    row -> touches(r, (String) row.get(0)));
+            ResultTable t = keep(new DwellQuery(clickhouse, k).histogramTable(rows("dwell-histogram", r,
+                    DwellQuery.histogramSql(r.from(), r.to()))), row -> touches(r, (String) row.get(0)));
             // the buckets of a site add up to its visits, which /dwell shows
             return Suppression.complementary(t, List.of("site_id"), "visits");
         }
-        return keep(new DwellQuery(clickhouse, k).run(r.from(), r.to()), row -> touches(r, (String) row.get(0)));
+        return keep(new DwellQuery(clickhouse, k).table(rows("dwell", r, DwellQuery.sql(r.from(), r.to()))),
+                row -> touches(r, (String) row.get(0)));
     }
 
     private ResultTable repeat(StatsRequest r) {
         requireNoLang(r, "repeat");
-        return keep(new RepeatQuery(clickhouse, k).run(r.from(), r.to()), row -> touches(r, (String) row.get(0)));
+        return keep(new RepeatQuery(clickhouse, k).table(rows("repeat", r, RepeatQuery.sql(r.from(), r.to()))),
+                row -> touches(r, (String) row.get(0)));
+    }
+
+    /** A query's rows: stored for the request's period if it is one whole period and current, else counted live. */
+    private List<String[]> rows(String query, StatsRequest r, String liveSql) {
+        return (summaries == null ? java.util.Optional.<List<String[]>>empty()
+                : summaries.periodRows(query, r.from(), r.to())).orElseGet(() -> clickhouse.select(liveSql));
     }
 
     /** The registry's sites (no counts, nothing to suppress). */

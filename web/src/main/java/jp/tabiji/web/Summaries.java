@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.query.DwellQuery;
+import jp.tabiji.analytics.query.FlowQuery;
+import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.web.StatsRequest.Group;
 
 /**
@@ -29,6 +32,8 @@ public final class Summaries {
     private record Plan(String span, List<LocalDate> periods, List<String> places) {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final ClickHouseHttp reader;
     private final ClickHouseHttp writer;
     private final Sites sites;
@@ -85,8 +90,77 @@ public final class Summaries {
                     + "site_hour_visitors ARRAY JOIN " + places + " AS place WHERE " + range
                     + " GROUP BY hour, place, device_id) GROUP BY hour, place, device_lang");
         }
+        for (Map.Entry<String, String> q : periodQueries(period, end).entrySet()) {
+            storeAnswer(q.getKey(), span, period, writer.select(q.getValue()), ms);
+        }
         writer.execute("INSERT INTO summary_periods (span, period, source_changed, computed_ms) VALUES ('" + span
                 + "', toDate('" + period + "'), " + sourceChanged + ", " + ms + ")");
+    }
+
+    /** The queries whose rows are stored per period, by name. */
+    static Map<String, String> periodQueries(LocalDate from, LocalDate to) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("flows", FlowQuery.sql(from, to, ""));
+        q.put("flows-lang", FlowQuery.sql(from, to, "lang"));
+        q.put("dwell", DwellQuery.sql(from, to));
+        q.put("dwell-histogram", DwellQuery.histogramSql(from, to));
+        q.put("repeat", RepeatQuery.sql(from, to));
+        q.putAll(Kpis.queries("day BETWEEN toDate('" + from + "') AND toDate('" + to + "')"));
+        return q;
+    }
+
+    private void storeAnswer(String query, String span, LocalDate period, List<String[]> rows, long ms) {
+        for (int start = 0; start < rows.size(); start += 5_000) {
+            StringBuilder values = new StringBuilder();
+            for (int i = start; i < Math.min(rows.size(), start + 5_000); i++) {
+                values.append(i == start ? "" : ", ").append("('").append(query).append("', '").append(span)
+                        .append("', toDate('").append(period).append("'), ").append(i).append(", ")
+                        .append(Sql.literal(json(rows.get(i)))).append(", ").append(ms).append(')');
+            }
+            writer.execute("INSERT INTO period_answers (query, span, period, row, cells, computed_ms) VALUES "
+                    + values);
+        }
+    }
+
+    /**
+     * The stored rows of one of {@link #periodQueries} if {@code from..to} is exactly one day, ISO week or month and
+     * they are current; empty otherwise (count live).
+     */
+    Optional<List<String[]>> periodRows(String query, LocalDate from, LocalDate to) {
+        String span = from.equals(to) ? "day" : from.getDayOfWeek() == DayOfWeek.MONDAY && to.equals(from.plusDays(6))
+                ? "week" : from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))
+                ? "month" : null;
+        if (span == null) {
+            return Optional.empty();
+        }
+        long source = dayChanges(reader, from, to).values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Stored s = stored(reader, from, from).get(span + "|" + from);
+        if (s == null || s.sourceChanged() != source) {
+            return Optional.empty();
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String[] r : reader.select("SELECT cells FROM period_answers WHERE query = " + Sql.literal(query)
+                + " AND span = '" + span + "' AND period = toDate('" + from + "') AND computed_ms = "
+                + s.computedMs() + " ORDER BY row")) {
+            rows.add(cells(r[0]));
+        }
+        return Optional.of(rows);
+    }
+
+    private static String json(String[] cells) {
+        try {
+            return JSON.writeValueAsString(cells);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String[] cells(String json) {
+        try {
+            return JSON.readValue(json, String[].class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -55,13 +55,17 @@ class SummariesIT {
             "from=2026-11-02&to=2026-11-08&groupBy=site&area=sendai", "from=2026-11-02&to=2026-11-02&lang=en",
             "from=2026-11-02&to=2026-11-03&groupBy=day&site=castle", "from=2026-10-26&to=2026-11-08&groupBy=week");
 
-    private static StatsRequest request(String q) {
+    private static Map<String, List<String>> params(String q) {
         Map<String, List<String>> params = new java.util.LinkedHashMap<>();
         for (String kv : q.split("&")) {
             String[] p = kv.split("=");
             params.put(p[0], List.of(p[1]));
         }
-        return live.parse(Endpoint.VISITORS, params);
+        return params;
+    }
+
+    private static StatsRequest request(String q) {
+        return live.parse(Endpoint.VISITORS, params(q));
     }
 
     private static List<String> keyColumns(StatsService service, StatsRequest r) {
@@ -77,6 +81,31 @@ class SummariesIT {
             assertThat(summaries.answer(r, keyColumns(live, r))).as("answered from summaries: " + q).isPresent();
             assertThat(summarized.run(Endpoint.VISITORS, r)).as(q).isEqualTo(live.run(Endpoint.VISITORS, r));
         }
+    }
+
+    @Test
+    void flowsDwellAndRepeatOverWholePeriodsComeFromTheStoredRowsAndEqualTheLiveOnes() {
+        for (String range : List.of("from=2026-11-02&to=2026-11-02", "from=2026-11-02&to=2026-11-08",
+                "from=2026-11-01&to=2026-11-30")) {
+            StatsRequest r = request(range);
+            for (String query : Summaries.periodQueries(r.from(), r.to()).keySet()) {
+                assertThat(summaries.periodRows(query, r.from(), r.to())).as(query + " " + range).isPresent();
+            }
+            for (Endpoint e : List.of(Endpoint.FLOWS, Endpoint.DWELL, Endpoint.REPEAT)) {
+                for (String by : List.of("", e == Endpoint.FLOWS ? "&groupBy=lang" : e == Endpoint.DWELL
+                        ? "&groupBy=site,bucket" : "")) {
+                    StatsRequest q = live.parse(e, params(range + by));
+                    assertThat(summarized.run(e, q)).as(e + " " + range + by).isEqualTo(live.run(e, q));
+                }
+            }
+        }
+        for (String range : List.of("from=2026-11-02&to=2026-11-02", "from=2026-11-01&to=2026-11-30")) {
+            assertThat(summarized.kpis(params(range))).as("key figures " + range).isEqualTo(live.kpis(params(range)));
+        }
+        assertThat(live.run(Endpoint.FLOWS, live.parse(Endpoint.FLOWS, params("from=2026-11-02&to=2026-11-08")))
+                .rows()).as("the fixture's trips are there to compare").isNotEmpty();
+        StatsRequest cut = request("from=2026-11-02&to=2026-11-04");
+        assertThat(summaries.periodRows("flows", cut.from(), cut.to())).isEmpty();
     }
 
     @Test

@@ -33,12 +33,19 @@ public final class DwellQuery {
     }
 
     private ResultTable histogram(LocalDate from, LocalDate to) {
+        return histogramTable(clickhouse.select(histogramSql(from, to)));
+    }
+
+    public static String histogramSql(LocalDate from, LocalDate to) {
         Ranges.check(from, to);
-        String sql = "SELECT site_id, " + BUCKET + " AS bucket, count(), uniqExact(device_id), min(dwell_s) AS lo "
+        return "SELECT site_id, " + BUCKET + " AS bucket, count(), uniqExact(device_id), min(dwell_s) AS lo "
                 + "FROM visits FINAL WHERE " + Ranges.days(from, to) + " GROUP BY site_id, bucket ORDER BY site_id, lo";
+    }
+
+    public ResultTable histogramTable(List<String[]> result) {
         List<List<Object>> rows = new ArrayList<>();
         List<Long> devices = new ArrayList<>();
-        for (String[] r : clickhouse.select(sql)) {
+        for (String[] r : result) {
             rows.add(List.of(r[0], r[1], Long.parseLong(r[2])));
             devices.add(Long.parseLong(r[3]));
         }
@@ -47,16 +54,24 @@ public final class DwellQuery {
     }
 
     public ResultTable run(LocalDate from, LocalDate to) {
+        return table(clickhouse.select(sql(from, to)));
+    }
+
+    public static String sql(LocalDate from, LocalDate to) {
         Ranges.check(from, to);
         // integer ranks: ceil(n/2) and ceil(9n/10), so no floating point decides a rank
-        String sql = "SELECT site_id, count() AS n, arraySort(groupArray(dwell_s)) AS d, "
-                + "d[intDiv(n + 1, 2)], d[intDiv(9 * n + 9, 10)], uniqExact(device_id) FROM visits FINAL WHERE "
-                + Ranges.days(from, to) + " GROUP BY site_id ORDER BY site_id";
+        return "SELECT site_id, n, median, p90, devices FROM (SELECT site_id, count() AS n, "
+                + "arraySort(groupArray(dwell_s)) AS d, d[intDiv(n + 1, 2)] AS median, d[intDiv(9 * n + 9, 10)] AS p90, "
+                + "uniqExact(device_id) AS devices FROM visits FINAL WHERE " + Ranges.days(from, to)
+                + " GROUP BY site_id) ORDER BY site_id";
+    }
+
+    public ResultTable table(List<String[]> result) {
         List<List<Object>> rows = new ArrayList<>();
         List<Long> devices = new ArrayList<>();
-        for (String[] r : clickhouse.select(sql)) {
-            rows.add(List.of(r[0], Long.parseLong(r[1]), Long.parseLong(r[3]), Long.parseLong(r[4])));
-            devices.add(Long.parseLong(r[5]));
+        for (String[] r : result) {
+            rows.add(List.of(r[0], Long.parseLong(r[1]), Long.parseLong(r[2]), Long.parseLong(r[3])));
+            devices.add(Long.parseLong(r[4]));
         }
         ResultTable t = new ResultTable(List.of("site_id", "visits", "median_dwell_s", "p90_dwell_s"), rows,
                 List.of(), k);

@@ -21,15 +21,28 @@ public final class FlowQuery {
 
     /** @param by "" or "lang" */
     public ResultTable run(LocalDate from, LocalDate to, String by) {
+        return table(clickhouse.select(sql(from, to, by)), by);
+    }
+
+    /** The query's SQL; its rows become the table by {@link #table}. */
+    public static String sql(LocalDate from, LocalDate to, String by) {
         Ranges.check(from, to);
-        boolean byLang = switch (by) {
+        String keys = "origin_site_id, destination_site_id" + (byLang(by) ? ", lang" : "");
+        return "SELECT " + keys + ", count() AS trips, uniqExact(device_id) FROM moves FINAL WHERE "
+                + Ranges.days(from, to) + " GROUP BY " + keys + " ORDER BY trips DESC, " + keys;
+    }
+
+    private static boolean byLang(String by) {
+        return switch (by) {
             case "", "route" -> false;
             case "lang" -> true;
             default -> throw new IllegalArgumentException("--by for flows must be lang (or nothing), not '" + by + "'");
         };
-        String keys = "origin_site_id, destination_site_id" + (byLang ? ", lang" : "");
-        String sql = "SELECT " + keys + ", count() AS trips, uniqExact(device_id) FROM moves FINAL WHERE "
-                + Ranges.days(from, to) + " GROUP BY " + keys + " ORDER BY trips DESC, " + keys;
+    }
+
+    /** Rows of {@link #sql} as the suppressed table. */
+    public ResultTable table(List<String[]> result, String by) {
+        boolean byLang = byLang(by);
         List<String> columns = new ArrayList<>(List.of("origin_site_id", "destination_site_id"));
         if (byLang) {
             columns.add("lang");
@@ -37,7 +50,7 @@ public final class FlowQuery {
         columns.addAll(List.of("trips", "travellers"));
         List<List<Object>> rows = new ArrayList<>();
         List<Long> travellers = new ArrayList<>();
-        for (String[] r : clickhouse.select(sql)) {
+        for (String[] r : result) {
             int n = r.length;
             List<Object> row = new ArrayList<>(List.of((Object[]) r).subList(0, n - 2));
             row.add(Long.parseLong(r[n - 2]));

@@ -21,12 +21,19 @@ public final class RepeatQuery {
     }
 
     public ResultTable run(LocalDate from, LocalDate to) {
+        return table(clickhouse.select(sql(from, to)));
+    }
+
+    public static String sql(LocalDate from, LocalDate to) {
         Ranges.check(from, to);
-        String sql = "SELECT site_id, countIf(days >= 2), count() FROM (SELECT site_id, device_id, uniqExact(day) "
+        return "SELECT site_id, countIf(days >= 2), count() FROM (SELECT site_id, device_id, uniqExact(day) "
                 + "AS days FROM visits WHERE " + Ranges.days(from, to) + " GROUP BY site_id, device_id) "
                 + "GROUP BY site_id ORDER BY site_id";
+    }
+
+    public ResultTable table(List<String[]> result) {
         List<List<Object>> rows = new ArrayList<>();
-        for (String[] r : clickhouse.select(sql)) {
+        for (String[] r : result) {
             rows.add(List.of(r[0], Long.parseLong(r[1]), Long.parseLong(r[2])));
         }
         return Suppression.primary(new ResultTable(List.of("site_id", "repeat_visitors", "visitors"), rows,
