@@ -32,6 +32,7 @@ public final class ApiServer {
     static final String SESSION_COOKIE = "tabiji_session";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String PRINCIPAL = "tabiji.principal";
+    private static final String STARTED = "tabiji.started";
 
     /** Who a request acts for. */
     record Principal(String user, Role role, Optional<SessionStore.Session> session) {
@@ -42,6 +43,7 @@ public final class ApiServer {
     private final SessionStore sessions;
     private final AuditLog audit;
     private final Path reportFont;
+    private final ApiMetrics metrics = new ApiMetrics();
 
     public ApiServer(StatsService stats, UserStore users, SessionStore sessions, AuditLog audit, Path reportFont) {
         this.stats = stats;
@@ -61,6 +63,16 @@ public final class ApiServer {
             });
             config.staticFiles.enableWebjars();
         });
+        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.after(ctx -> {
+            Long t0 = ctx.attribute(STARTED);
+            String route = ctx.endpointHandlerPath();
+            if (t0 != null && (route.startsWith("/api/") || route.startsWith("/login") || route.equals("/logout"))) {
+                metrics.observe(route, ctx.statusCode(), (System.nanoTime() - t0) / 1e9);
+            }
+        });
+        // aggregate counts only, nothing about visitors: scraped by Prometheus on the server's own network
+        app.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
         app.before("/api/v1/*", this::authenticate);
         for (Endpoint e : Endpoint.values()) {
             app.get("/api/v1/" + e.name().toLowerCase(java.util.Locale.ROOT), ctx -> statistics(ctx, e));

@@ -202,6 +202,17 @@ class ApiIT {
     }
 
     @Test
+    void requestsAndTheirLatencyAreExposedForPrometheus() throws Exception {
+        get("/api/v1/visitors?from=" + DAY1 + "&to=" + DAY2, viewer);
+        get("/api/v1/visitors?from=nonsense&to=" + DAY2, viewer);
+        String metrics = get("/metrics", null).body();
+        assertThat(metrics).contains("tabiji_api_requests_total{route=\"/api/v1/visitors\",status=\"200\"}")
+                .contains("tabiji_api_requests_total{route=\"/api/v1/visitors\",status=\"400\"}")
+                .contains("tabiji_api_request_seconds_bucket{route=\"/api/v1/visitors\",le=\"0.1\"}")
+                .doesNotContain("nonsense").doesNotContain("dev-");
+    }
+
+    @Test
     void theDashboardTheApiDescriptionAndTheirLibrariesAreServedFromHere() throws Exception {
         assertThat(get("/", null).body()).contains("<html lang=\"ja\">");
         assertThat(JSON.readTree(get("/openapi.json", null).body()).path("paths").has("/api/v1/flows")).isTrue();
