@@ -43,9 +43,9 @@ final class Kpis {
     }
 
     private List<String[]> rows(Map<String, String> queries, String name, StatsRequest r) {
-        boolean regionWide = r.site() == null && r.area() == null;
-        return (summaries != null && regionWide ? summaries.periodRows(name, r.from(), r.to())
-                : java.util.Optional.<List<String[]>>empty()).orElseGet(() -> clickhouse.select(queries.get(name)));
+        boolean regionWide = r.site() == null && r.area() == null; // only the region's figures are stored
+        return Summaries.storedOrLive(regionWide ? summaries : null, name, r.from(), r.to(), clickhouse,
+                queries.get(name));
     }
 
     Map<String, Object> run(StatsRequest r) {

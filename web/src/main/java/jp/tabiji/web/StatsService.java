@@ -137,8 +137,7 @@ public final class StatsService {
 
     /** A query's rows: stored for the request's period if it is one whole period and current, else counted live. */
     private List<String[]> rows(String query, StatsRequest r, String liveSql) {
-        return (summaries == null ? java.util.Optional.<List<String[]>>empty()
-                : summaries.periodRows(query, r.from(), r.to())).orElseGet(() -> clickhouse.select(liveSql));
+        return Summaries.storedOrLive(summaries, query, r.from(), r.to(), clickhouse, liveSql);
     }
 
     /** The registry's sites (no counts, nothing to suppress). */

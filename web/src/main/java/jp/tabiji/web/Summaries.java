@@ -52,9 +52,9 @@ public final class Summaries {
         Map<String, Stored> stored = stored(writer, null, null);
         Map<String, Long> current = new LinkedHashMap<>();
         changed.forEach((day, at) -> {
-            current.merge("day|" + day, at, Math::max);
-            current.merge("week|" + day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), at, Math::max);
-            current.merge("month|" + day.withDayOfMonth(1), at, Math::max);
+            for (String span : List.of("day", "week", "month")) {
+                current.merge(span + "|" + periodOf(span, day), at, Math::max);
+            }
         });
         int computed = 0;
         for (Map.Entry<String, Long> e : current.entrySet()) {
@@ -70,11 +70,7 @@ public final class Summaries {
     }
 
     private void compute(String span, LocalDate period, long sourceChanged) {
-        LocalDate end = switch (span) {
-            case "day" -> period;
-            case "week" -> period.plusDays(6);
-            default -> period.with(TemporalAdjusters.lastDayOfMonth());
-        };
+        LocalDate end = endOf(span, period);
         long ms = System.currentTimeMillis();
         String places = "['', concat('site:', site_id), concat('area:', " + Sql.areaOf(sites) + ")]";
         String range = "day BETWEEN toDate('" + period + "') AND toDate('" + end + "')";
@@ -127,9 +123,7 @@ public final class Summaries {
      * they are current; empty otherwise (count live).
      */
     Optional<List<String[]>> periodRows(String query, LocalDate from, LocalDate to) {
-        String span = from.equals(to) ? "day" : from.getDayOfWeek() == DayOfWeek.MONDAY && to.equals(from.plusDays(6))
-                ? "week" : from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))
-                ? "month" : null;
+        String span = wholePeriod(from, to);
         if (span == null) {
             return Optional.empty();
         }
@@ -145,6 +139,13 @@ public final class Summaries {
             rows.add(cells(r[0]));
         }
         return Optional.of(rows);
+    }
+
+    /** {@code summaries}' stored rows for the range if it has them current, else {@code sql} run on {@code live}. */
+    static List<String[]> storedOrLive(Summaries summaries, String query, LocalDate from, LocalDate to,
+                                       ClickHouseHttp live, String sql) {
+        return (summaries == null ? Optional.<List<String[]>>empty() : summaries.periodRows(query, from, to))
+                .orElseGet(() -> live.select(sql));
     }
 
     private static String json(String[] cells) {
@@ -177,9 +178,7 @@ public final class Summaries {
         String validity = p.span().equals("hour") ? "day" : p.span();
         LocalDate first = p.periods().get(0);
         LocalDate last = p.periods().get(p.periods().size() - 1);
-        LocalDate lastDay = validity.equals("day") ? last : validity.equals("week") ? last.plusDays(6)
-                : last.with(TemporalAdjusters.lastDayOfMonth());
-        Map<LocalDate, Long> changed = dayChanges(reader, first, lastDay);
+        Map<LocalDate, Long> changed = dayChanges(reader, first, endOf(validity, last));
         Map<String, Stored> stored = stored(reader, first, last);
         List<String> current = new ArrayList<>();
         for (LocalDate period : p.periods()) {
@@ -232,18 +231,13 @@ public final class Summaries {
         String span;
         LocalDate from = r.from();
         LocalDate to = r.to();
-        if (time == Group.HOUR || time == Group.DAY) {
-            span = time == Group.HOUR ? "hour" : "day";
-        } else if (time == Group.WEEK || (time == null && from.getDayOfWeek() == DayOfWeek.MONDAY
-                && to.equals(from.plusDays(6)))) {
-            span = "week";
-        } else if (time == Group.MONTH || (time == null && from.getDayOfMonth() == 1
-                && to.equals(from.with(TemporalAdjusters.lastDayOfMonth())))) {
-            span = "month";
-        } else if (time == null && from.equals(to)) {
-            span = "day";
+        if (time == null) {
+            span = wholePeriod(from, to); // range-wide rows: only for a range that is exactly one period
+            if (span == null) {
+                return Optional.empty();
+            }
         } else {
-            return Optional.empty();
+            span = time.name().toLowerCase(java.util.Locale.ROOT);
         }
         String validity = span.equals("hour") ? "day" : span;
         if (!periodOf(validity, from).equals(from) || !endOf(validity, periodOf(validity, to)).equals(to)) {
@@ -266,6 +260,16 @@ public final class Summaries {
             periods.add(p);
         }
         return Optional.of(new Plan(span, periods, places));
+    }
+
+    /** "day", "week" or "month" if {@code from..to} is exactly one such period, else null. */
+    private static String wholePeriod(LocalDate from, LocalDate to) {
+        for (String span : List.of("day", "week", "month")) {
+            if (periodOf(span, from).equals(from) && endOf(span, from).equals(to)) {
+                return span;
+            }
+        }
+        return null;
     }
 
     private static LocalDate periodOf(String span, LocalDate day) {

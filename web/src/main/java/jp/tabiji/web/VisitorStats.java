@@ -63,9 +63,8 @@ final class VisitorStats {
             columns.add("lang");
         }
         columns.add("visitors");
-        String live = sql;
         List<String[]> answer = (summaries == null ? java.util.Optional.<List<String[]>>empty()
-                : summaries.answer(r, keys.stream().map(Key::column).toList())).orElseGet(() -> clickhouse.select(live));
+                : summaries.answer(r, keys.stream().map(Key::column).toList())).orElseGet(() -> clickhouse.select(sql));
         List<List<Object>> rows = new ArrayList<>();
         for (String[] cells : answer) {
             List<Object> row = new ArrayList<>(List.of((Object[]) cells).subList(0, cells.length - 1));

@@ -38,7 +38,7 @@ final class ServeCommand {
         return new AuditLog(config.home().resolve("audit.log"), java.time.Clock.systemUTC());
     }
 
-    static UserStore users(AppConfig config) {
+    static UserStore userStore(AppConfig config) {
         return new UserStore(config.home().resolve("users.json"));
     }
 
@@ -50,7 +50,7 @@ final class ServeCommand {
         Sites sites = new Sites(registry);
         Summaries summaries = new Summaries(reader, admin, sites);
         StatsService stats = new StatsService(reader, sites, config.k(), summaries);
-        UserStore users = users(config);
+        UserStore users = userStore(config);
         if (users.byName(ADMIN).isEmpty()) {
             users.addUser(ADMIN, Role.ADMIN); // its token is not shown: the admin signs in with the link below
         }
@@ -77,7 +77,7 @@ final class ServeCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String token = users(config).addUser(what.get(1), role);
+        String token = userStore(config).addUser(what.get(1), role);
         out.println(token);
         System.err.printf("users: %s (%s) has a new API token, printed above once; send it as "
                 + "Authorization: Bearer TOKEN%n", what.get(1), role.label());
