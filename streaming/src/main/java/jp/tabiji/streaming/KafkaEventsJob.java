@@ -9,7 +9,13 @@ import java.util.function.UnaryOperator;
 import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.streaming.archive.EventArchive;
 import jp.tabiji.streaming.clickhouse.ClickHouseSink;
+import jp.tabiji.ingest.event.WifiEvent;
+import jp.tabiji.streaming.clickhouse.HealthRows;
 import jp.tabiji.streaming.clickhouse.VisitRows;
+import jp.tabiji.streaming.health.ApHealthMonitor.SilenceClock;
+import jp.tabiji.streaming.health.HealthSettings;
+import jp.tabiji.streaming.health.HotspotHealthJob;
+import jp.tabiji.streaming.health.WebhookSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -35,13 +41,26 @@ public final class KafkaEventsJob {
      *
      * @param archive the Parquet archive's directory or object-store URI
      * @param idleness how long a Kafka partition may send nothing before the watermark stops waiting for it
+     * @param health the hotspot-health thresholds, capacities and webhook
      */
     public record Settings(String kafka, String clickhouseUrl, String database, ZoneId zone,
-                           Duration outOfOrderness, int clickhouseBatchRows, String archive, Duration idleness) {
+                           Duration outOfOrderness, int clickhouseBatchRows, String archive, Duration idleness,
+                           HealthSettings health) {
         public Settings(String kafka, String clickhouseUrl, String database, ZoneId zone, Duration outOfOrderness,
                         int clickhouseBatchRows, String archive) {
             this(kafka, clickhouseUrl, database, zone, outOfOrderness, clickhouseBatchRows, archive,
                     DEFAULT_IDLENESS);
+        }
+
+        public Settings(String kafka, String clickhouseUrl, String database, ZoneId zone, Duration outOfOrderness,
+                        int clickhouseBatchRows, String archive, Duration idleness) {
+            this(kafka, clickhouseUrl, database, zone, outOfOrderness, clickhouseBatchRows, archive, idleness,
+                    HealthSettings.defaults());
+        }
+
+        public Settings withHealth(HealthSettings h) {
+            return new Settings(kafka, clickhouseUrl, database, zone, outOfOrderness, clickhouseBatchRows, archive,
+                    idleness, h);
         }
 
         public static Settings from(ParameterTool p) {
@@ -53,7 +72,8 @@ public final class KafkaEventsJob {
                     p.getInt("clickhouse-batch-rows", 20_000),
                     p.get("archive", env("TABIJI_ARCHIVE", java.nio.file.Path.of(env("TABIJI_HOME", ".tabiji"),
                             "archive").toAbsolutePath().toUri().toString())),
-                    Duration.ofSeconds(p.getLong("idleness-s", DEFAULT_IDLENESS.toSeconds())));
+                    Duration.ofSeconds(p.getLong("idleness-s", DEFAULT_IDLENESS.toSeconds())),
+                    HealthSettings.from(p));
         }
 
         private static String env(String name, String dflt) {
@@ -113,14 +133,14 @@ public final class KafkaEventsJob {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .build();
-        attach(env, source, s, UnaryOperator.identity());
+        attach(env, source, s, UnaryOperator.identity(), SilenceClock.PROCESSING_TIME);
     }
 
     /** A bounded job over exactly the offsets [start, end) of {@code tabiji.events}: what one replay published. */
     public static void defineBoundedReplay(StreamExecutionEnvironment env, Settings s,
                                            Map<Integer, Long> startOffsets, Map<Integer, Long> endOffsets,
                                            String groupId, UnaryOperator<DataStream<byte[]>> tap) {
-        attach(env, boundedSource(s, startOffsets, endOffsets, groupId), s, tap);
+        attach(env, boundedSource(s, startOffsets, endOffsets, groupId), s, tap, SilenceClock.EVENT_TIME);
     }
 
     /** {@code tabiji.events} from the offsets {@code start} (inclusive) to {@code end} (exclusive), read committed. */
@@ -146,13 +166,16 @@ public final class KafkaEventsJob {
                 .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class));
     }
 
-    /** @param tap lets tests observe or disturb the stream (e.g. fail once after a checkpoint) */
+    /**
+     * @param tap lets tests observe or disturb the stream (e.g. fail once after a checkpoint)
+     * @param silence how hotspot silence is judged: by processing time live, by event time in a replay
+     */
     private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s,
-                               UnaryOperator<DataStream<byte[]>> tap) {
+                               UnaryOperator<DataStream<byte[]>> tap, SilenceClock silence) {
         WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrderness())
                 .withIdleness(s.idleness());
         DataStream<byte[]> events = tap.apply(env.fromSource(source, wm, "tabiji.events").uid("events-source"));
-        VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
+        DataStream<WifiEvent> decoded = VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteDayVisitors(),
                         s.clickhouseBatchRows()),
@@ -161,6 +184,11 @@ public final class KafkaEventsJob {
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.moves(), s.clickhouseBatchRows()),
                 EventArchive.sink(s.archive(), s.zone()),
                 kafkaSink(s, Topics.DLQ), kafkaSink(s, Topics.LATE)));
+        HealthSettings h = s.health();
+        HotspotHealthJob.defineWorkflow(decoded, h, silence, s.zone(), new HotspotHealthJob.Sinks(
+                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), HealthRows.apMinutes(), s.clickhouseBatchRows()),
+                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), HealthRows.alerts(), 1_000),
+                kafkaSink(s, Topics.ALERTS), h.webhookUrl() == null ? null : new WebhookSink(h.webhookUrl())));
     }
 
     /** Records already encoded upstream; a named class so Flink can read its type. */

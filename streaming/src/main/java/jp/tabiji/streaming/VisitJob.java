@@ -37,8 +37,9 @@ public final class VisitJob {
     private VisitJob() {
     }
 
-    public static void defineWorkflow(StreamExecutionEnvironment env, DataStream<byte[]> events, ZoneId zone,
-                                      Sinks sinks) {
+    /** @return the decoded events, for the topologies that share them (hotspot health) */
+    public static DataStream<WifiEvent> defineWorkflow(StreamExecutionEnvironment env, DataStream<byte[]> events,
+                                                       ZoneId zone, Sinks sinks) {
         // Every function here emits new objects and keeps none it was given beyond the call (state holds its
         // own), so chained operators may pass records without the defensive copy Flink makes otherwise.
         env.getConfig().enableObjectReuse();
@@ -62,6 +63,7 @@ public final class VisitJob {
                 .uid("site-hour-visitors-sink").name("site-hour visitors → ClickHouse");
         visits.getSideOutput(VisitSessionizer.LATE).map(new EncodeEvent()).returns(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                 .uid("encode-late").sinkTo(sinks.lateEvents()).uid("late-sink").name("late events");
+        return decoded;
     }
 
     /** Events later than the watermark bound are kept, re-encoded, on {@code tabiji.late}. */

@@ -28,6 +28,7 @@ public final class TopicSetup {
             addIfMissing(wanted, existing, new NewTopic(Topics.EVENTS, eventPartitions, (short) 1));
             addIfMissing(wanted, existing, new NewTopic(Topics.DLQ, 1, (short) 1));
             addIfMissing(wanted, existing, new NewTopic(Topics.LATE, 1, (short) 1));
+            addIfMissing(wanted, existing, new NewTopic(Topics.ALERTS, 1, (short) 1));
             addIfMissing(wanted, existing, new NewTopic(Topics.INGEST_OFFSETS, 1, (short) 1)
                     .configs(Map.of("cleanup.policy", "compact")));
             if (!wanted.isEmpty()) {

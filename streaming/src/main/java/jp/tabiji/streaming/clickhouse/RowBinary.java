@@ -64,6 +64,15 @@ public final class RowBinary {
         return littleEndian(v, 4);
     }
 
+    /** DateTime: seconds since the epoch as UInt32 (from epoch milliseconds, truncated). */
+    public RowBinary dateTime(long epochMs) {
+        return littleEndian(Math.floorDiv(epochMs, 1000L), 4);
+    }
+
+    public RowBinary float64(double v) {
+        return littleEndian(Double.doubleToRawLongBits(v), 8);
+    }
+
     public RowBinary uint64(long v) {
         return littleEndian(v, 8);
     }

@@ -1,0 +1,297 @@
+package jp.tabiji.streaming.health;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import jp.tabiji.ingest.event.WifiEvent;
+import jp.tabiji.streaming.visit.RegionClock;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * One AP's health (keyed by AP id): a row per minute ({@link ApMinute}) and alerts that open and clear
+ * ({@link #ALERTS}). Events wait until the watermark passes their minute and are then applied in time order, so
+ * out-of-order input within the bound counts the same as sorted input.
+ *
+ * <p>Silence is the one condition that event time cannot always see: when no event arrives at all, the
+ * watermark stops too. So the {@link SilenceClock} decides. A bounded replay judges silence in event time (the
+ * other APs' events move the watermark; the end of the input moves it to its maximum, which is not silence and
+ * raises nothing). The live job judges it by processing time: the wall-clock time since the AP's last event
+ * <em>arrived</em>, counted within its usual hours, so an idle Kafka topic cannot hide a dead AP.
+ */
+public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApMinute> {
+    public static final OutputTag<HotspotAlert> ALERTS = new OutputTag<>("hotspot-alerts",
+            Types.POJO(HotspotAlert.class));
+    /** Events behind their AP's last accounted minute: they still prove it alive, but no minute row changes. */
+    public static final String LATE_ACCUMULATOR = "health-late-events";
+
+    /** Which clock judges silence (see the class comment). */
+    public enum SilenceClock { EVENT_TIME, PROCESSING_TIME }
+
+    private static final long MINUTE = 60_000L;
+    private static final long DAY = 86_400_000L;
+
+    private final HealthSettings settings;
+    private final SilenceClock silenceClock;
+    private final ZoneId zone;
+
+    private transient ValueState<ApTrack> track;
+    private transient UsualHours usual;
+    private transient LongCounter late;
+
+    public ApHealthMonitor(HealthSettings settings, SilenceClock silenceClock, ZoneId zone) {
+        this.settings = settings;
+        this.silenceClock = silenceClock;
+        this.zone = zone;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        track = getRuntimeContext().getState(new ValueStateDescriptor<>("ap-track", Types.POJO(ApTrack.class)));
+        usual = new UsualHours(new RegionClock(zone), settings.usualDays(), settings.usualWindowDays());
+        late = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
+    }
+
+    @Override
+    public void processElement(WifiEvent e, Context ctx, Collector<ApMinute> out) throws Exception {
+        ApTrack t = track.value();
+        if (t == null) {
+            t = new ApTrack();
+        }
+        if (silenceClock == SilenceClock.PROCESSING_TIME) {
+            long now = ctx.timerService().currentProcessingTime();
+            t.lastArrival = now;
+            // the AP speaks again: no longer silent now, not only once the watermark reaches this event
+            close(t, AlertKind.SILENT, now, 0, "events again", ctx);
+            if (t.silenceCheck == ApTrack.NONE) {
+                scheduleSilenceCheck(t, ctx);
+            }
+        }
+        if (t.lastTick != ApTrack.NONE && e.ts <= t.lastTick) {
+            late.add(1);
+        } else {
+            t.pending.add(e);
+            ctx.timerService().registerEventTimeTimer(minuteEnd(e.ts));
+        }
+        track.update(t);
+    }
+
+    @Override
+    public void onTimer(long ts, OnTimerContext ctx, Collector<ApMinute> out) throws Exception {
+        ApTrack t = track.value();
+        if (t == null) {
+            return;
+        }
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            if (ts == t.silenceCheck) {
+                t.silenceCheck = ApTrack.NONE;
+                checkSilence(t, ts, t.lastArrival, ctx);
+            }
+            finish(t, ts, ctx);
+            return;
+        }
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        if (minuteEnd(ts) == ts && ts > t.lastTick) {
+            tick(t, ts, endOfInput, ctx, out);
+        }
+        if (silenceClock == SilenceClock.EVENT_TIME && ts == t.silenceCheck) {
+            t.silenceCheck = ApTrack.NONE;
+            if (!endOfInput) {
+                checkSilence(t, ts, Math.max(t.lastSeen, latestPendingUpTo(t, ts)), ctx);
+            }
+        }
+        finish(t, ts, ctx);
+    }
+
+    /** Accounts for the minute ending at {@code end}: its events in time order, then the alert conditions. */
+    private void tick(ApTrack t, long end, boolean endOfInput, Context ctx, Collector<ApMinute> out) {
+        List<WifiEvent> due = new ArrayList<>();
+        List<WifiEvent> later = new ArrayList<>();
+        for (WifiEvent e : t.pending) {
+            (e.ts <= end ? due : later).add(e);
+        }
+        t.pending = later;
+        due.sort(Comparator.comparingLong(e -> e.ts));
+        String apId = ctx.getCurrentKey();
+        ApMinute row = new ApMinute();
+        row.apId = apId;
+        row.minuteMs = end - MINUTE + 1;
+        PresenceCounter presence = new PresenceCounter(settings.presenceTimeout().toMillis());
+        for (WifiEvent e : due) {
+            row.events++;
+            usual.record(t, e.ts);
+            t.siteId = e.siteId;
+            t.lastSeen = Math.max(t.lastSeen, e.ts);
+            row.lastEventMs = e.ts;
+            presence.apply(t, e, row);
+        }
+        row.siteId = t.siteId;
+        row.clientsNow = presence.clientsAt(t, end);
+        LoginWindow logins = new LoginWindow(settings.spikeWindow());
+        long[] window = logins.add(t, row.minuteMs, row.loginAttempts, row.loginFailures);
+        if (!due.isEmpty()) {
+            long first = due.get(0).ts;
+            if (silenceClock == SilenceClock.EVENT_TIME) {
+                close(t, AlertKind.SILENT, first, 0, "events again", ctx);
+            }
+            if (t.siteId == null && !t.open.containsKey(AlertKind.UNKNOWN_AP.name())) {
+                raise(t, HotspotAlert.open(apId, null, AlertKind.UNKNOWN_AP, first, first, row.events, 0,
+                        "events from an AP missing from the registry"), ctx);
+            } else if (t.siteId != null) {
+                close(t, AlertKind.UNKNOWN_AP, first, 0, "the registry lists the AP now", ctx);
+            }
+            scheduleSilenceCheck(t, ctx);
+        }
+        if (row.events > 0 || row.clientsNow > 0) {
+            out.collect(row);
+        }
+        judgeLoad(t, end, row.clientsNow, ctx);
+        judgeLogins(t, end, window[0], window[1], ctx);
+        t.lastTick = end;
+        boolean watching = row.clientsNow > 0 || window[0] > 0 || t.open.containsKey(AlertKind.OVERLOADED.name())
+                || t.open.containsKey(AlertKind.LOGIN_FAILURE_SPIKE.name());
+        if (watching && !endOfInput) {
+            // clients leave (and windows empty) without events: keep counting minute by minute while any remain
+            ctx.timerService().registerEventTimeTimer(end + MINUTE);
+        }
+    }
+
+    private void judgeLoad(ApTrack t, long end, int clients, Context ctx) {
+        Integer capacity = settings.capacities().get(ctx.getCurrentKey());
+        if (capacity != null && clients > capacity) {
+            if (t.overSince == ApTrack.NONE) {
+                t.overSince = end;
+            }
+            if (end - t.overSince >= settings.overloadFor().toMillis()
+                    && !t.open.containsKey(AlertKind.OVERLOADED.name())) {
+                raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.OVERLOADED, t.overSince, end,
+                        clients, capacity, clients + " clients over capacity " + capacity + " for "
+                                + settings.overloadFor().toMinutes() + " min"), ctx);
+            }
+        } else {
+            t.overSince = ApTrack.NONE;
+            close(t, AlertKind.OVERLOADED, end, clients, clients + " clients, capacity "
+                    + (capacity == null ? "none" : capacity.toString()), ctx);
+        }
+    }
+
+    private void judgeLogins(ApTrack t, long end, long attempts, long failures, Context ctx) {
+        double share = attempts == 0 ? 0 : (double) failures / attempts;
+        boolean spike = attempts >= settings.spikeMinAttempts() && attempts > 0
+                && share >= settings.spikeMinFailureShare();
+        String what = attempts + " login attempts in " + settings.spikeWindow().toMinutes() + " min, "
+                + Math.round(share * 100) + "% failed";
+        if (spike && !t.open.containsKey(AlertKind.LOGIN_FAILURE_SPIKE.name())) {
+            raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.LOGIN_FAILURE_SPIKE, end, end, share,
+                    settings.spikeMinFailureShare(), what), ctx);
+        } else if (!spike) {
+            close(t, AlertKind.LOGIN_FAILURE_SPIKE, end, share, what, ctx);
+        }
+    }
+
+    /**
+     * Decides at {@code now} whether the AP, silent since {@code since}, is silent within its usual hours; if not
+     * yet, comes back when it would be. An AP missing from the registry is never "silent": its unknown-AP alert
+     * clears instead.
+     */
+    private void checkSilence(ApTrack t, long now, long since, Context ctx) {
+        if (since == ApTrack.NONE || t.open.containsKey(AlertKind.SILENT.name())) {
+            return;
+        }
+        long silentMs = settings.silentAfter().toMillis();
+        long deadline = t.siteId == null ? since + silentMs : usual.silenceDeadline(t, since, silentMs);
+        if (deadline != ApTrack.NONE && deadline <= now) {
+            if (t.siteId == null) {
+                close(t, AlertKind.UNKNOWN_AP, now, 0, "silent for " + settings.silentAfter().toMinutes() + " min",
+                        ctx);
+            } else {
+                raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.SILENT, since, now,
+                        settings.silentAfter().toMinutes(), settings.silentAfter().toMinutes(), "no events for "
+                                + settings.silentAfter().toMinutes() + " min within its usual hours"), ctx);
+            }
+            return;
+        }
+        long forget = since + (settings.usualWindowDays() + 1) * DAY;
+        long next = deadline != ApTrack.NONE ? deadline : forget;
+        if (next > now) {
+            register(t, next, ctx);
+        }
+    }
+
+    /** Makes sure a silence check is registered no later than the current deadline. */
+    private void scheduleSilenceCheck(ApTrack t, Context ctx) {
+        long since = silenceClock == SilenceClock.EVENT_TIME ? t.lastSeen : t.lastArrival;
+        long silentMs = settings.silentAfter().toMillis();
+        long deadline = t.siteId == null ? since + silentMs : usual.silenceDeadline(t, since, silentMs);
+        long at = deadline != ApTrack.NONE ? deadline : since + (settings.usualWindowDays() + 1) * DAY;
+        if (t.silenceCheck == ApTrack.NONE || at < t.silenceCheck) {
+            register(t, at, ctx);
+        }
+    }
+
+    private void register(ApTrack t, long at, Context ctx) {
+        deleteSilenceCheck(t, ctx);
+        t.silenceCheck = at;
+        if (silenceClock == SilenceClock.EVENT_TIME) {
+            ctx.timerService().registerEventTimeTimer(at);
+        } else {
+            ctx.timerService().registerProcessingTimeTimer(at);
+        }
+    }
+
+    private void deleteSilenceCheck(ApTrack t, Context ctx) {
+        if (t.silenceCheck == ApTrack.NONE) {
+            return;
+        }
+        if (silenceClock == SilenceClock.EVENT_TIME) {
+            ctx.timerService().deleteEventTimeTimer(t.silenceCheck);
+        } else {
+            ctx.timerService().deleteProcessingTimeTimer(t.silenceCheck);
+        }
+        t.silenceCheck = ApTrack.NONE;
+    }
+
+    /** Stores the track, or forgets the AP once nothing is pending, present, open or remembered. */
+    private void finish(ApTrack t, long now, Context ctx) throws Exception {
+        if (t.isIdle() && !usual.remembersAnything(t, now) && now >= t.lastSeen + settings.silentAfter().toMillis()) {
+            deleteSilenceCheck(t, ctx);
+            track.clear();
+        } else {
+            track.update(t);
+        }
+    }
+
+    private static void raise(ApTrack t, HotspotAlert alert, Context ctx) {
+        t.open.put(alert.kind.name(), alert);
+        ctx.output(ALERTS, alert);
+    }
+
+    private static void close(ApTrack t, AlertKind kind, long at, double value, String why, Context ctx) {
+        HotspotAlert open = t.open.remove(kind.name());
+        if (open != null) {
+            ctx.output(ALERTS, open.cleared(Math.max(at, open.ts), value, why));
+        }
+    }
+
+    private static long latestPendingUpTo(ApTrack t, long ts) {
+        long latest = ApTrack.NONE;
+        for (WifiEvent e : t.pending) {
+            if (e.ts <= ts) {
+                latest = Math.max(latest, e.ts);
+            }
+        }
+        return latest;
+    }
+
+    static long minuteEnd(long ts) {
+        return Math.floorDiv(ts, MINUTE) * MINUTE + MINUTE - 1;
+    }
+}

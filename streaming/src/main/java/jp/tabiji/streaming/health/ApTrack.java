@@ -1,0 +1,49 @@
+package jp.tabiji.streaming.health;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.tabiji.ingest.event.WifiEvent;
+
+/**
+ * Everything {@link ApHealthMonitor} keeps about one AP, in one keyed value. A Flink POJO: collections are
+ * declared by interface with concrete element types, arrays are primitive, so nothing falls back to Kryo.
+ */
+public class ApTrack {
+    /** No time: the field is unset. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    /** The AP's site as its latest events named it; null while it is missing from the registry. */
+    public String siteId;
+    /** Events the watermark has not passed yet, in arrival order. */
+    public List<WifiEvent> pending = new ArrayList<>();
+    /** The end (epoch ms, inclusive) of the last minute accounted for, {@link #NONE} before any. */
+    public long lastTick = NONE;
+    /** Time of the AP's latest event accounted for. */
+    public long lastSeen = NONE;
+    /** Wall-clock time the latest event arrived (processing time; the live job judges silence by it). */
+    public long lastArrival = NONE;
+    /** Devices present now, by device id. */
+    public Map<String, PresentClient> present = new HashMap<>();
+    /** Usual hours: for day {@code historyDays[i]} (local epoch day), a bit per local hour with events. */
+    public long[] historyDays;
+    public int[] historyHours;
+    /** Login attempts and failures per minute over the spike window, a ring indexed by minute. */
+    public long[] loginMinutes;
+    public int[] loginAttempts;
+    public int[] loginFailures;
+    /** Since when clients have exceeded capacity at every minute's end, {@link #NONE} when they do not. */
+    public long overSince = NONE;
+    /** Alerts open now, by kind name. */
+    public Map<String, HotspotAlert> open = new HashMap<>();
+    /** The pending silence check (event or processing time), {@link #NONE} when none is registered. */
+    public long silenceCheck = NONE;
+
+    public ApTrack() {
+    }
+
+    boolean isIdle() {
+        return pending.isEmpty() && present.isEmpty() && open.isEmpty();
+    }
+}

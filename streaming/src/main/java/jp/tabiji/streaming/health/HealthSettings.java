@@ -1,0 +1,103 @@
+package jp.tabiji.streaming.health;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import jp.tabiji.ingest.registry.AccessPoint;
+import jp.tabiji.ingest.registry.ApRegistry;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * The hotspot-health thresholds (issue 6), each with its default and a job flag.
+ *
+ * @param silentAfter      an AP silent this long within its usual hours is {@link AlertKind#SILENT}
+ * @param usualDays        an hour of the day is usual for an AP when it had events in it on this many days...
+ * @param usualWindowDays  ...of the last this many days
+ * @param overloadFor      clients above capacity this long make it {@link AlertKind#OVERLOADED}
+ * @param spikeWindow      the window over which login attempts are counted
+ * @param spikeMinAttempts at least this many attempts in the window...
+ * @param spikeMinFailureShare ...of which at least this share failed is a {@link AlertKind#LOGIN_FAILURE_SPIKE}
+ * @param presenceTimeout  a connection never closed ends this long after its last event (DESIGN.md)
+ * @param capacities       the registry's optional {@code capacity} per AP id
+ * @param webhookUrl       where alerts are also POSTed, or null
+ */
+public record HealthSettings(Duration silentAfter, int usualDays, int usualWindowDays, Duration overloadFor,
+                             Duration spikeWindow, int spikeMinAttempts, double spikeMinFailureShare,
+                             Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl)
+        implements Serializable {
+
+    public HealthSettings {
+        if (usualWindowDays < 1 || usualWindowDays > 31 || usualDays < 1 || usualDays > usualWindowDays) {
+            throw new IllegalArgumentException("usual hours need 1 <= usual-days <= usual-window-days <= 31");
+        }
+        if (spikeWindow.toMinutes() < 1 || spikeMinFailureShare < 0 || spikeMinFailureShare > 1) {
+            throw new IllegalArgumentException("the login-spike window is at least a minute, its share in [0,1]");
+        }
+        capacities = Map.copyOf(capacities);
+    }
+
+    public static HealthSettings defaults() {
+        return new HealthSettings(Duration.ofMinutes(15), 4, 7, Duration.ofMinutes(5), Duration.ofMinutes(10), 20,
+                0.3, Duration.ofMinutes(30), Map.of(), null);
+    }
+
+    public HealthSettings withCapacities(ApRegistry registry) {
+        Map<String, Integer> caps = new HashMap<>();
+        for (AccessPoint ap : registry.accessPoints()) {
+            if (ap.capacity() != null) {
+                caps.put(ap.apId(), ap.capacity());
+            }
+        }
+        return new HealthSettings(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
+                spikeMinFailureShare, presenceTimeout, caps, webhookUrl);
+    }
+
+    public HealthSettings withWebhook(String url) {
+        return new HealthSettings(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
+                spikeMinFailureShare, presenceTimeout, capacities, url);
+    }
+
+    /** From job flags (docs/DEPLOY.md lists them); {@code --registry FILE} supplies the capacities. */
+    public static HealthSettings from(ParameterTool p) {
+        HealthSettings d = defaults();
+        HealthSettings s = new HealthSettings(
+                Duration.ofMinutes(p.getLong("silent-after-min", d.silentAfter.toMinutes())),
+                p.getInt("usual-days", d.usualDays), p.getInt("usual-window-days", d.usualWindowDays),
+                Duration.ofMinutes(p.getLong("overload-after-min", d.overloadFor.toMinutes())),
+                Duration.ofMinutes(p.getLong("login-spike-window-min", d.spikeWindow.toMinutes())),
+                p.getInt("login-spike-min-attempts", d.spikeMinAttempts),
+                p.getDouble("login-spike-failure-share", d.spikeMinFailureShare), d.presenceTimeout, Map.of(),
+                blankToNull(p.get("alert-webhook", System.getenv("TABIJI_ALERT_WEBHOOK"))));
+        if (p.has("registry")) {
+            try {
+                s = s.withCapacities(ApRegistry.load(Path.of(p.get("registry"))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the registry for AP capacities", e);
+            }
+        }
+        return s;
+    }
+
+    /** The flags that reproduce these thresholds (capacities travel as {@code --registry}). */
+    public java.util.List<String> args() {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
+                "--silent-after-min", Long.toString(silentAfter.toMinutes()),
+                "--usual-days", Integer.toString(usualDays), "--usual-window-days", Integer.toString(usualWindowDays),
+                "--overload-after-min", Long.toString(overloadFor.toMinutes()),
+                "--login-spike-window-min", Long.toString(spikeWindow.toMinutes()),
+                "--login-spike-min-attempts", Integer.toString(spikeMinAttempts),
+                "--login-spike-failure-share", Double.toString(spikeMinFailureShare)));
+        if (webhookUrl != null) {
+            a.addAll(java.util.List.of("--alert-webhook", webhookUrl));
+        }
+        return a;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

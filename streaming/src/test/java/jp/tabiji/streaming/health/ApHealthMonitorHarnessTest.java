@@ -1,0 +1,269 @@
+package jp.tabiji.streaming.health;
+
+import static jp.tabiji.ingest.event.EventType.ACCT_INTERIM;
+import static jp.tabiji.ingest.event.EventType.ACCT_START;
+import static jp.tabiji.ingest.event.EventType.CONNECT;
+import static jp.tabiji.ingest.event.EventType.DISCONNECT;
+import static jp.tabiji.ingest.event.EventType.LOGIN;
+import static jp.tabiji.ingest.event.EventType.LOGIN_FAILED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import jp.tabiji.ingest.event.EventType;
+import jp.tabiji.ingest.event.WifiEvent;
+import jp.tabiji.streaming.health.ApHealthMonitor.SilenceClock;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.types.PojoTestUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ApHealthMonitorHarnessTest {
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final HealthSettings SETTINGS = new HealthSettings(Duration.ofMinutes(15), 4, 7,
+            Duration.ofMinutes(5), Duration.ofMinutes(10), 20, 0.3, Duration.ofMinutes(30), Map.of("ap1", 3), null);
+    private KeyedOneInputStreamOperatorTestHarness<String, WifiEvent, ApMinute> harness;
+
+    private void start(SilenceClock clock) throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new ApHealthMonitor(SETTINGS, clock, TOKYO)), e -> e.apId, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    /** Tokyo local time on day {@code day} after 2026-11-02, "HH:mm:ss". */
+    private static long at(int day, String time) {
+        return OffsetDateTime.parse("2026-11-" + String.format("%02d", 2 + day) + "T" + time + "+09:00").toInstant()
+                .toEpochMilli();
+    }
+
+    /** The last millisecond of the minute "HH:mm" on day {@code day}: when that minute is accounted for. */
+    private static long endOf(int day, String hhmm) {
+        return at(day, hhmm + ":00") + 59_999L;
+    }
+
+    private static WifiEvent ev(long ts, String ap, String device, EventType type) {
+        return new WifiEvent(ts, ap, ap.startsWith("rogue") ? null : "matsushima", device, true, type, null, "test");
+    }
+
+    private void send(WifiEvent... events) throws Exception {
+        for (WifiEvent e : events) {
+            harness.processElement(new StreamRecord<>(e, e.ts));
+        }
+    }
+
+    private List<HotspotAlert> alerts() {
+        return harness.getSideOutput(ApHealthMonitor.ALERTS) == null ? List.of()
+                : harness.getSideOutput(ApHealthMonitor.ALERTS).stream().map(StreamRecord::getValue).toList();
+    }
+
+    /** Events every 5 minutes from 09:00 to 16:55 on each of {@code days} days: hours 9–16 become usual. */
+    private void workingDays(String ap, int days) throws Exception {
+        for (int d = 0; d < days; d++) {
+            for (int m = 9 * 60; m < 17 * 60; m += 5) {
+                send(ev(at(d, String.format("%02d:%02d:00", m / 60, m % 60)), ap, "dev" + (m % 7), CONNECT));
+            }
+            harness.processWatermark(at(d, "23:00:00"));
+        }
+    }
+
+    @Test
+    void stateTypesAreFlinkPojos() {
+        PojoTestUtils.assertSerializedAsPojo(ApMinute.class);
+        PojoTestUtils.assertSerializedAsPojo(HotspotAlert.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(ApTrack.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(PresentClient.class);
+    }
+
+    @Test
+    void minuteRowsCountEventsClientsNewConnectionsLoginsAndTraffic() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        // out of order within the watermark bound: the result is that of sorted input
+        send(ev(at(0, "10:01:05"), "ap2", "a", DISCONNECT), ev(at(0, "10:00:10"), "ap2", "a", CONNECT),
+                ev(at(0, "10:00:20"), "ap2", "b", CONNECT), ev(at(0, "10:00:30"), "ap2", "c", ACCT_START),
+                ev(at(0, "10:00:40"), "ap2", "b", LOGIN_FAILED), ev(at(0, "10:00:50"), "ap2", "b", LOGIN));
+        WifiEvent interim = ev(at(0, "10:01:30"), "ap2", "c", ACCT_INTERIM);
+        interim.bytesIn = 5_000L;
+        interim.bytesOut = 700L;
+        WifiEvent interim2 = ev(at(0, "10:02:30"), "ap2", "c", ACCT_INTERIM);
+        interim2.bytesIn = 8_000L;
+        interim2.bytesOut = 700L;
+        send(interim, interim2);
+        harness.processWatermark(endOf(0, "10:01"));
+        List<ApMinute> rows = harness.extractOutputValues();
+        assertThat(rows).hasSize(2);
+        ApMinute first = rows.get(0);
+        assertThat(first.minuteMs).isEqualTo(at(0, "10:00:00"));
+        assertThat(first.events).isEqualTo(5);
+        assertThat(first.clientsNow).isEqualTo(3);
+        assertThat(first.newConnections).isEqualTo(3);
+        assertThat(first.loginAttempts).isEqualTo(2);
+        assertThat(first.loginFailures).isEqualTo(1);
+        assertThat(first.lastEventMs).isEqualTo(at(0, "10:00:50"));
+        ApMinute second = rows.get(1);
+        assertThat(second.clientsNow).isEqualTo(2);
+        assertThat(second.newConnections).isZero();
+        assertThat(second.bytesIn).isEqualTo(5_000L);
+        harness.processWatermark(endOf(0, "10:02"));
+        assertThat(harness.extractOutputValues().get(2).bytesIn).isEqualTo(3_000L); // growth, not the total
+        // nobody closes: 30 minutes after their last events the clients are gone and the minutes stop
+        harness.processWatermark(at(0, "11:10:00"));
+        ApMinute last = harness.extractOutputValues().get(harness.extractOutputValues().size() - 1);
+        assertThat(last.clientsNow).isEqualTo(1);
+        assertThat(last.minuteMs).isEqualTo(at(0, "10:31:00")); // c's last event was 10:02:30
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void silenceInUsualHoursOpensAndEventsClearIt() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        workingDays("ap2", 5);
+        for (int m = 0; m <= 120; m += 5) {
+            send(ev(at(5, "09:00:00") + m * 60_000L, "ap2", "x", CONNECT));
+        }
+        harness.processWatermark(at(5, "11:14:59"));
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(at(5, "11:15:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.SILENT);
+            assertThat(a.isOpen()).isTrue();
+            assertThat(a.ts).isEqualTo(at(5, "11:15:00"));
+            assertThat(a.siteId).isEqualTo("matsushima");
+        });
+        send(ev(at(5, "12:00:30"), "ap2", "y", CONNECT));
+        harness.processWatermark(endOf(5, "12:00"));
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
+        assertThat(alerts().get(1).ts).isEqualTo(at(5, "12:00:30"));
+        assertThat(alerts().get(1).alertId).isEqualTo(alerts().get(0).alertId);
+    }
+
+    @Test
+    void aQuietNightIsNotSilenceButMinutesInUsualHoursAddUp() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        workingDays("ap2", 6);
+        // day 5 ended at 16:55: 5 usual minutes to 17:00, the night is not usual, 10 more from 09:00
+        harness.processWatermark(at(6, "09:09:59"));
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(at(6, "09:10:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.kind).isEqualTo(AlertKind.SILENT));
+    }
+
+    @Test
+    void anApWithoutUsualHoursIsNeverSilentAndTheEndOfInputIsNotSilence() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        workingDays("ap2", 3); // three days are not enough to make an hour usual
+        harness.processWatermark(at(4, "12:00:00"));
+        assertThat(alerts()).isEmpty();
+        workingDays("ap3", 5);
+        send(ev(at(5, "10:00:00"), "ap3", "x", CONNECT));
+        harness.processWatermark(Long.MAX_VALUE); // a bounded replay ends: no silence follows from that
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void overloadOpensAfterFiveMinutesOverCapacityAndClearsBelowIt() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        send(ev(at(0, "10:00:30"), "ap1", "a", CONNECT), ev(at(0, "10:00:31"), "ap1", "b", CONNECT),
+                ev(at(0, "10:00:32"), "ap1", "c", CONNECT), ev(at(0, "10:00:33"), "ap1", "d", CONNECT));
+        harness.processWatermark(endOf(0, "10:05") - 1);
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(endOf(0, "10:05"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.OVERLOADED);
+            assertThat(a.value).isEqualTo(4);
+            assertThat(a.threshold).isEqualTo(3);
+            assertThat(a.alertId).isEqualTo("overloaded:ap1:" + at(0, "10:00:59.999"));
+        });
+        send(ev(at(0, "10:07:10"), "ap1", "a", DISCONNECT));
+        harness.processWatermark(at(0, "10:08:00"));
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
+        assertThat(alerts().get(1).ts).isEqualTo(at(0, "10:07:59.999"));
+    }
+
+    @Test
+    void loginFailureSpikeNeedsEnoughAttemptsAndFailuresAndClearsWhenTheWindowMovesOn() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        for (int i = 0; i < 19; i++) { // 19 failures: too few attempts
+            send(ev(at(0, "09:00:00") + i * 1000L, "ap2", "f" + i, LOGIN_FAILED));
+        }
+        harness.processWatermark(at(0, "09:30:00"));
+        assertThat(alerts()).isEmpty();
+        for (int i = 0; i < 20; i++) { // 20 attempts over 4 minutes, 6 failed: exactly 30%
+            send(ev(at(0, "10:00:00") + i * 12_000L, "ap2", "d" + i, i % 3 == 0 && i < 18 ? LOGIN_FAILED : LOGIN));
+        }
+        harness.processWatermark(endOf(0, "10:03") - 1);
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(endOf(0, "10:03"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.LOGIN_FAILURE_SPIKE);
+            assertThat(a.value).isEqualTo(0.3);
+        });
+        harness.processWatermark(endOf(0, "10:10") - 1);
+        assertThat(alerts()).hasSize(1);
+        harness.processWatermark(endOf(0, "10:10")); // the 10:00 minute's 5 attempts leave the window
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(1).ts).isEqualTo(endOf(0, "10:10"));
+    }
+
+    @Test
+    void anUnknownApIsReportedAndClearsWhenItFallsSilent() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        send(ev(at(0, "10:00:05"), "rogue-7", "a", CONNECT), ev(at(0, "10:03:00"), "rogue-7", "b", CONNECT));
+        harness.processWatermark(at(0, "10:05:00"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.UNKNOWN_AP);
+            assertThat(a.siteId).isNull();
+            assertThat(a.ts).isEqualTo(at(0, "10:00:05"));
+        });
+        harness.processWatermark(at(0, "10:18:00"));
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
+        assertThat(alerts().get(1).ts).isEqualTo(at(0, "10:18:00"));
+    }
+
+    @Test
+    void theLiveJobSeesSilenceByProcessingTimeWhenNothingArrivesAtAll() throws Exception {
+        start(SilenceClock.PROCESSING_TIME);
+        harness.setProcessingTime(at(5, "10:00:00"));
+        workingDays("ap2", 5); // history arrives (its events are in event time), then the source goes idle
+        harness.setProcessingTime(at(5, "10:14:59"));
+        assertThat(alerts()).isEmpty();
+        harness.setProcessingTime(at(5, "10:15:00")); // no watermark has moved: only the wall clock
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.SILENT);
+            assertThat(a.ts).isEqualTo(at(5, "10:15:00"));
+        });
+        harness.setProcessingTime(at(5, "10:20:00"));
+        send(ev(at(5, "10:19:00"), "ap2", "z", CONNECT)); // clears on arrival, before any watermark
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
+        assertThat(alerts().get(1).ts).isEqualTo(at(5, "10:20:00"));
+    }
+
+    @Test
+    void anApForgottenOnceNothingIsPresentOpenOrRemembered() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        send(ev(at(0, "10:00:00"), "ap2", "a", CONNECT), ev(at(0, "10:10:00"), "ap2", "a", DISCONNECT));
+        harness.processWatermark(at(1, "10:00:00"));
+        assertThat(harness.numKeyedStateEntries()).isPositive(); // its hours are remembered for a week
+        harness.processWatermark(at(9, "00:00:00"));
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+}
