@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -21,6 +22,7 @@ import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.ingest.simulate.SimulatedFault;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.LocalStack;
@@ -80,8 +82,17 @@ final class Commands {
 
     int simulate(Args a) throws IOException {
         Path dir = Path.of(a.require("out"));
+        List<SimulatedFault> faults = new ArrayList<>();
+        for (String spec : a.all("fault")) {
+            try {
+                faults.add(SimulatedFault.parse(spec, config.zone()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         WorkloadSimulator.Options o = new WorkloadSimulator.Options(a.getInt("days", 3), a.getInt("devices", 2000),
-                a.getInt("seed", 1), date(a.get("start", "2026-11-02"), "--start"), config.zone(), config.period());
+                a.getInt("seed", 1), date(a.get("start", "2026-11-02"), "--start"), config.zone(), config.period(),
+                a.has("background") || !faults.isEmpty(), faults);
         WorkloadSimulator.Summary s = new WorkloadSimulator().write(o, dir);
         out.printf("simulated %,d devices, %,d visits over %d days: %s (hostapd.log %,d lines, portal.jsonl %,d lines, "
                 + "registry.csv, truth.json)%n", s.devices(), s.visits(), o.days(), dir, s.hostapdLines(), s.portalLines());
@@ -97,10 +108,25 @@ final class Commands {
         ensureStack();
         ClusterSubmitter cluster = a.has("jobmanager")
                 ? new ClusterSubmitter(a.require("jobmanager"), env.get("TABIJI_JOB_JAR")) : null;
-        Replay.Summary s = new Replay(config, config.secret(env), out, terminal)
+        Replay.Summary s = new Replay(config, config.secret(env), out, terminal, healthSettings(a))
                 .run(inputs.stream().map(Path::of).toList(), options, UnaryOperator.identity(), cluster);
         out.println(s.line());
         return 0;
+    }
+
+    /** Hotspot-health thresholds from the command's flags (the job's own flag names), defaults otherwise. */
+    static jp.tabiji.streaming.health.HealthSettings healthSettings(Args a) {
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        for (String f : jp.tabiji.streaming.health.HealthSettings.FLAGS) {
+            if (a.has(f)) {
+                flags.put(f, a.get(f, ""));
+            }
+        }
+        try {
+            return jp.tabiji.streaming.health.HealthSettings.from(org.apache.flink.util.ParameterTool.fromMap(flags));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     int parse(Args a, java.io.InputStream stdin) throws IOException {

@@ -25,6 +25,8 @@ import jp.tabiji.ingest.replay.LogFileStream;
 import jp.tabiji.ingest.replay.LogRecord;
 import jp.tabiji.ingest.replay.RecordRouter;
 import jp.tabiji.streaming.KafkaEventsJob;
+import jp.tabiji.streaming.health.HealthSettings;
+import org.apache.flink.util.ParameterTool;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -47,12 +49,19 @@ final class Replay {
     private final byte[] secret;
     private final PrintStream out;
     private final boolean terminal;
+    private final HealthSettings health;
 
     Replay(AppConfig config, byte[] secret, PrintStream out, boolean terminal) {
+        this(config, secret, out, terminal, HealthSettings.from(ParameterTool.fromMap(Map.of())));
+    }
+
+    /** @param health the hotspot-health thresholds (capacities come from the registry of each run) */
+    Replay(AppConfig config, byte[] secret, PrintStream out, boolean terminal, HealthSettings health) {
         this.config = config;
         this.secret = secret;
         this.out = out;
         this.terminal = terminal;
+        this.health = health;
     }
 
     Summary run(List<Path> inputs, SourceOptions options, UnaryOperator<DataStream<byte[]>> tap)
@@ -79,7 +88,7 @@ final class Replay {
         long t0 = System.nanoTime();
         KafkaEventsJob.Settings settings = new KafkaEventsJob.Settings(config.kafka(), config.clickhouseUrl(),
                 config.database(), config.zone(), jp.tabiji.streaming.VisitJob.DEFAULT_OUT_OF_ORDERNESS, 20_000,
-                config.archive());
+                config.archive()).withHealth(health.withCapacities(options.registry()));
         try (Progress p = new Progress(out, terminal, () -> String.format(
                 "processing: %,d of %,d events in the job, %,d left, %,d visits closed, %ds",
                 job.events.get(), published, Math.max(0, published - job.events.get()), job.visits.get(),
@@ -89,6 +98,7 @@ final class Replay {
                 List<String> args = new ArrayList<>(StreamCommand.jobArgs(config));
                 args.addAll(List.of("--start-offsets", KafkaEventsJob.offsetsArg(start), "--end-offsets",
                         KafkaEventsJob.offsetsArg(end), "--group", group));
+                args.addAll(settings.health().args());
                 job.finished(cluster.await(cluster.submit(args, 2)));
             } else {
                 new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)

@@ -30,14 +30,16 @@ final class StreamCommand {
     int run(Args a, String jobJar) throws Exception {
         new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
         TopicSetup.ensureTopics(config.kafka(), 2);
-        if (a.has("jobmanager")) {
-            return submit(a.require("jobmanager"), jobJar, a.getInt("parallelism", 2));
+        List<String> args = new java.util.ArrayList<>(jobArgs(config));
+        jp.tabiji.streaming.health.HealthSettings health = Commands.healthSettings(a);
+        if (java.nio.file.Files.exists(config.registryFile())) {
+            health = health.withCapacities(jp.tabiji.ingest.registry.ApRegistry.load(config.registryFile()));
         }
-        return embedded(a.getInt("parallelism", 2));
-    }
-
-    private List<String> jobArgs() {
-        return jobArgs(config);
+        args.addAll(health.args());
+        if (a.has("jobmanager")) {
+            return submit(a.require("jobmanager"), jobJar, a.getInt("parallelism", 2), args);
+        }
+        return embedded(a.getInt("parallelism", 2), args);
     }
 
     /** The job's arguments for this configuration (the job jar's main reads them). */
@@ -46,13 +48,13 @@ final class StreamCommand {
                 config.database(), "--zone", config.zone().getId(), "--archive", config.archive());
     }
 
-    private int embedded(int parallelism) throws Exception {
+    private int embedded(int parallelism, List<String> jobArgs) throws Exception {
         Configuration conf = EmbeddedJobRunner.checkpointsIn(config.home().resolve("checkpoints-live"));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(10_000);
         KafkaEventsJob.defineLive(env, KafkaEventsJob.Settings.from(
-                org.apache.flink.util.ParameterTool.fromArgs(jobArgs().toArray(new String[0]))));
+                org.apache.flink.util.ParameterTool.fromArgs(jobArgs.toArray(new String[0]))));
         JobClient job = env.executeAsync(KafkaEventsJob.LIVE_JOB_NAME);
         out.println("stream: the live job runs embedded (parallelism " + parallelism + "), reading " + config.kafka()
                 + ", results every 10 s in ClickHouse (Ctrl-C stops; it resumes from its committed offsets)");
@@ -68,8 +70,8 @@ final class StreamCommand {
         }
     }
 
-    private int submit(String jobManager, String jobJar, int parallelism) throws Exception {
-        var id = new ClusterSubmitter(jobManager, jobJar).submit(jobArgs(), parallelism);
+    private int submit(String jobManager, String jobJar, int parallelism, List<String> jobArgs) throws Exception {
+        var id = new ClusterSubmitter(jobManager, jobJar).submit(jobArgs, parallelism);
         out.println("stream: submitted to " + jobManager + " as job " + id);
         return 0;
     }

@@ -25,8 +25,17 @@ import jp.tabiji.ingest.privacy.PseudonymPeriod;
  * an AP missing from the registry.
  */
 public final class WorkloadSimulator {
-    /** Simulation parameters. */
-    public record Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period) {
+    /**
+     * Simulation parameters.
+     *
+     * @param background steady passer-by traffic at every AP ({@link ApBackground}), as hotspot-health runs need
+     * @param faults     outages, overloads and login bursts to inject (recorded in the truth with their alerts)
+     */
+    public record Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period,
+                          boolean background, List<SimulatedFault> faults) {
+        public Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period) {
+            this(days, devices, seed, start, zone, period, false, List.of());
+        }
     }
 
     /** What was written. */
@@ -38,6 +47,10 @@ public final class WorkloadSimulator {
     public Summary write(Options o, Path out) throws IOException {
         Files.createDirectories(out);
         List<PlannedVisit> visits = new TouristModel(o.seed(), o.zone(), o.start(), o.days()).plan(o.devices());
+        if (o.background()) {
+            visits.addAll(new ApBackground(o.seed(), o.zone()).plan(o.start(), o.days()));
+        }
+        visits = new FaultInjector(o.seed(), o.zone()).apply(visits, o.faults());
         Files.writeString(out.resolve("registry.csv"), MiyagiSites.registryCsv(), StandardCharsets.UTF_8);
         List<SimEvent> events = new ArrayList<>();
         visits.forEach(v -> events.addAll(v.events()));
@@ -46,6 +59,7 @@ public final class WorkloadSimulator {
         LogLineFormats formats = new LogLineFormats(o.zone());
         long hostapd = 0;
         long portal = 0;
+        boolean unregisteredSeen = false;
         try (BufferedWriter h = Files.newBufferedWriter(out.resolve("hostapd.log"), StandardCharsets.UTF_8);
              BufferedWriter p = Files.newBufferedWriter(out.resolve("portal.jsonl"), StandardCharsets.UTF_8)) {
             for (SimEvent e : events) {
@@ -56,6 +70,7 @@ public final class WorkloadSimulator {
                         // the device also shows up briefly at an AP nobody registered: counted nowhere
                         hostapd += writeLine(h, formats.hostapd(new SimEvent(e.ts() + 1000, SimEvent.Kind.CONNECT,
                                 UNREGISTERED_AP, e.device())));
+                        unregisteredSeen = true;
                     }
                     if (noise.nextDouble() < 0.001) {
                         hostapd += writeLine(h, "<30>1 2026-01-01T00:00:00.000+09:00 " + e.apId()
@@ -73,7 +88,7 @@ public final class WorkloadSimulator {
             Files.setLastModifiedTime(out.resolve("portal.jsonl"), last);
         }
         GroundTruth truth = new GroundTruth(visits, o.zone(), o.period());
-        writeTruth(out.resolve("truth.json"), o, truth);
+        writeTruth(out.resolve("truth.json"), o, truth, unregisteredSeen);
         int devices = (int) visits.stream().map(v -> v.device().index()).distinct().count();
         return new Summary(devices, visits.size(), hostapd, portal);
     }
@@ -106,7 +121,8 @@ public final class WorkloadSimulator {
         return 1;
     }
 
-    private static void writeTruth(Path file, Options o, GroundTruth truth) throws IOException {
+    private static void writeTruth(Path file, Options o, GroundTruth truth, boolean unregisteredSeen)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("seed", o.seed());
@@ -143,6 +159,8 @@ public final class WorkloadSimulator {
         truth.flowsByLang().forEach(f -> fll.addObject().put("origin_site_id", f.origin())
                 .put("destination_site_id", f.destination()).put("lang", f.lang()).put("trips", f.trips())
                 .put("travellers", f.travellers()));
+        root.put("background", o.background());
+        ExpectedAlerts.write(root, o.faults(), unregisteredSeen ? List.of(UNREGISTERED_AP) : List.of());
         json.writeValue(file.toFile(), root);
     }
 }

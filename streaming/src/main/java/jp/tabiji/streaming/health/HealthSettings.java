@@ -30,6 +30,11 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                              Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl)
         implements Serializable {
 
+    /** The job flags these settings read (besides {@code --registry} and {@code --capacities}). */
+    public static final java.util.List<String> FLAGS = java.util.List.of("silent-after-min", "usual-days",
+            "usual-window-days", "overload-after-min", "login-spike-window-min", "login-spike-min-attempts",
+            "login-spike-failure-share", "alert-webhook");
+
     public HealthSettings {
         if (usualWindowDays < 1 || usualWindowDays > 31 || usualDays < 1 || usualDays > usualWindowDays) {
             throw new IllegalArgumentException("usual hours need 1 <= usual-days <= usual-window-days <= 31");
@@ -72,6 +77,17 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 p.getInt("login-spike-min-attempts", d.spikeMinAttempts),
                 p.getDouble("login-spike-failure-share", d.spikeMinFailureShare), d.presenceTimeout, Map.of(),
                 blankToNull(p.get("alert-webhook", System.getenv("TABIJI_ALERT_WEBHOOK"))));
+        if (p.has("capacities")) {
+            Map<String, Integer> caps = new HashMap<>();
+            for (String pair : p.get("capacities").split(",")) {
+                String[] kv = pair.split("=");
+                if (kv.length == 2) {
+                    caps.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+                }
+            }
+            s = new HealthSettings(s.silentAfter, s.usualDays, s.usualWindowDays, s.overloadFor, s.spikeWindow,
+                    s.spikeMinAttempts, s.spikeMinFailureShare, s.presenceTimeout, caps, s.webhookUrl);
+        }
         if (p.has("registry")) {
             try {
                 s = s.withCapacities(ApRegistry.load(Path.of(p.get("registry"))));
@@ -82,7 +98,7 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
         return s;
     }
 
-    /** The flags that reproduce these thresholds (capacities travel as {@code --registry}). */
+    /** The flags that reproduce these settings, capacities included ({@code --capacities ap=n,...}). */
     public java.util.List<String> args() {
         java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
                 "--silent-after-min", Long.toString(silentAfter.toMinutes()),
@@ -93,6 +109,12 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 "--login-spike-failure-share", Double.toString(spikeMinFailureShare)));
         if (webhookUrl != null) {
             a.addAll(java.util.List.of("--alert-webhook", webhookUrl));
+        }
+        if (!capacities.isEmpty()) {
+            StringBuilder caps = new StringBuilder();
+            new java.util.TreeMap<>(capacities).forEach((ap, c) -> caps.append(caps.length() == 0 ? "" : ",")
+                    .append(ap).append('=').append(c));
+            a.addAll(java.util.List.of("--capacities", caps.toString()));
         }
         return a;
     }

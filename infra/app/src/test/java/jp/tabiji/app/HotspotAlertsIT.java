@@ -1,0 +1,153 @@
+package jp.tabiji.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.ingest.privacy.PseudonymPeriod;
+import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.ingest.simulate.SimulatedFault;
+import jp.tabiji.ingest.simulate.WorkloadSimulator;
+import jp.tabiji.stack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hotspot alerts end to end: the simulator injects an outage, an overload and a login-failure burst on the sixth
+ * day of a week with steady AP traffic; a replay on a real Kafka broker and ClickHouse server must open each
+ * alert within its window of the fault and clear it after, raise nothing else, and publish the same alerts on
+ * {@code tabiji.alerts} (read back with kcat). A clean run of the same week raises nothing but the unknown AP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HotspotAlertsIT {
+    private static final LocalDate START = LocalDate.of(2026, 11, 2);
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private LocalStack stack;
+
+    @BeforeAll
+    void startStack() throws IOException {
+        stack = LocalStack.startOnFreePorts(dir.resolve("stack"));
+    }
+
+    @AfterAll
+    void stopStack() throws IOException {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    /** One alert transition as stored. */
+    record Row(String alertId, String state, String kind, String apId, long ts) {
+    }
+
+    private Path simulate(String name, List<String> faults) throws IOException {
+        Path out = dir.resolve(name);
+        List<SimulatedFault> parsed = faults.stream().map(f -> SimulatedFault.parse(f, TOKYO)).toList();
+        new WorkloadSimulator().write(new WorkloadSimulator.Options(6, 300, 11, START, TOKYO, PseudonymPeriod.MONTH,
+                true, parsed), out);
+        return out;
+    }
+
+    private List<Row> replay(String database, Path sim) throws Exception {
+        AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), database,
+                TOKYO, 10, PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive-" + database).toUri().toString());
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new Replay(c, c.secret(Map.of()), quiet, false).run(
+                List.of(sim.resolve("hostapd.log"), sim.resolve("portal.jsonl")),
+                SourceOptions.defaults(ApRegistry.load(sim.resolve("registry.csv"))), UnaryOperator.identity());
+        List<Row> rows = new ArrayList<>();
+        for (String[] r : new ClickHouseHttp(stack.clickhouseUrl(), database).select(
+                "SELECT alert_id, state, kind, ap_id, toUnixTimestamp(ts) FROM alerts FINAL ORDER BY ts, alert_id")) {
+            rows.add(new Row(r[0], r[1], r[2], r[3], Long.parseLong(r[4]) * 1000));
+        }
+        return rows;
+    }
+
+    private static long ms(JsonNode n, String field) {
+        return Instant.parse(n.get(field).asText()).toEpochMilli();
+    }
+
+    @Test
+    void aCleanWeekRaisesNothingButTheUnknownAp() throws Exception {
+        Path sim = simulate("clean", List.of());
+        List<Row> alerts = replay("clean", sim);
+        JsonNode truth = JSON.readTree(sim.resolve("truth.json").toFile());
+        assertThat(truth.get("faults")).isEmpty();
+        List<String> unknown = new ArrayList<>();
+        truth.get("unknownAps").forEach(n -> unknown.add(n.asText()));
+        assertThat(unknown).isNotEmpty(); // the simulator's unregistered lobby AP
+        assertThat(alerts).allSatisfy(a -> {
+            assertThat(a.kind()).isEqualTo("unknown_ap");
+            assertThat(unknown).contains(a.apId());
+        });
+        assertThat(alerts.stream().map(Row::apId).distinct().toList()).containsExactlyInAnyOrderElementsOf(unknown);
+        // every minute of every AP is there: clients never exceed capacity in a clean week
+        String over = new ClickHouseHttp(stack.clickhouseUrl(), "clean").select(
+                "SELECT count() FROM ap_minute WHERE clients_now > 40").get(0)[0];
+        assertThat(Long.parseLong(over)).isZero();
+    }
+
+    @Test
+    void eachInjectedFaultOpensItsAlertInItsWindowAndClearsAfterIt() throws Exception {
+        Path sim = simulate("faults", List.of(
+                "outage:matsushima-ap01:2026-11-07T10:00/2026-11-07T11:00",
+                "overload:sendai-station-ap02:2026-11-07T13:00/2026-11-07T13:20",
+                "login_burst:zuiganji-ap01:2026-11-07T15:00/2026-11-07T15:05"));
+        List<Row> alerts = replay("faults", sim);
+        JsonNode truth = JSON.readTree(sim.resolve("truth.json").toFile());
+        assertThat(truth.get("faults")).hasSize(3);
+        List<Row> explained = new ArrayList<>();
+        for (JsonNode f : truth.get("faults")) {
+            String kind = f.get("alert").asText();
+            String ap = f.get("ap_id").asText();
+            List<Row> mine = alerts.stream().filter(a -> a.kind().equals(kind) && a.apId().equals(ap)).toList();
+            assertThat(mine).as("%s at %s", kind, ap).hasSize(2);
+            Row open = mine.get(0);
+            Row clear = mine.get(1);
+            assertThat(open.state()).isEqualTo("open");
+            assertThat(clear.state()).isEqualTo("clear");
+            assertThat(clear.alertId()).isEqualTo(open.alertId());
+            assertThat(open.ts()).as("%s opens", kind).isBetween(ms(f, "opens_after") - 999, ms(f, "opens_by"));
+            assertThat(clear.ts()).as("%s clears", kind).isBetween(ms(f, "clears_after") - 999, ms(f, "clears_by"));
+            explained.addAll(mine);
+        }
+        List<String> unknown = new ArrayList<>();
+        truth.get("unknownAps").forEach(n -> unknown.add(n.asText()));
+        assertThat(alerts).filteredOn(a -> !explained.contains(a)).allSatisfy(a -> {
+            assertThat(a.kind()).isEqualTo("unknown_ap");
+            assertThat(unknown).contains(a.apId());
+        });
+
+        // the same transitions on the topic, as a consumer sees them
+        String topic = Shell.run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "tabiji.alerts", "-e", "-q");
+        List<String> published = new ArrayList<>();
+        for (String line : topic.split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode n = JSON.readTree(line);
+                assertThat(n.get("schema").asInt()).isEqualTo(1);
+                published.add(n.get("alert_id").asText() + "/" + n.get("state").asText());
+            }
+        }
+        assertThat(published).containsAll(explained.stream().map(a -> a.alertId() + "/" + a.state()).toList());
+    }
+}
