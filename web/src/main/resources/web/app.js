@@ -1,5 +1,5 @@
 'use strict';
-// The dashboard: pages chosen by the URL's hash (#overview, #languages, #movement, #dwell, #site/ID), Japanese
+// The dashboard: pages chosen by the URL's hash (#overview, #languages, #movement, #dwell, #site/ID, #operations), Japanese
 // first and English with one click. Every chart has its data as a table right after it.
 let lang = new URLSearchParams(location.search).get('lang') || localStorage.getItem('tabiji.lang') || 'ja';
 if (lang !== 'en') lang = 'ja';
@@ -199,14 +199,18 @@ async function dwellPage() {
 async function render() {
   Object.values(charts).forEach(c => c.dispose()); Object.keys(charts).forEach(k => delete charts[k]);
   $('page').innerHTML = '';
-  const [name, arg] = (location.hash.slice(1) || 'overview').split('/');
+  leaveOperations();
+  const statistics = me.role !== 'ops';
+  const [name, arg] = (location.hash.slice(1) || (statistics ? 'overview' : 'operations')).split('/');
   const title = document.createElement('h2');
   title.textContent = name === 'site' ? t('sitePage') + ': ' + siteName(arg) : t(name === 'languages' ? 'languagesPage' : name === 'dwell' ? 'dwellPage' : name);
   $('page').appendChild(title);
   $('status').textContent = t('loading');
   try {
-    await ({ overview: () => overview(), languages: languagesPage, movement: movementPage, dwell: dwellPage,
-             site: () => overview(decodeURIComponent(arg)) }[name] || overview)();
+    const pages = statistics ? { overview: () => overview(), languages: languagesPage, movement: movementPage,
+      dwell: dwellPage, site: () => overview(decodeURIComponent(arg)) } : {};
+    if (me.role === 'ops' || me.role === 'admin') pages.operations = operationsPage;
+    await (pages[name] || Object.values(pages)[0])();
     $('status').textContent = '';
   } catch (e) { $('status').textContent = e.message; }
   document.querySelectorAll('#exports a').forEach(a => { a.href = `/api/v1/export?${range()}&format=${a.dataset.format}&lang=${lang}`; });
@@ -219,6 +223,8 @@ async function start() {
   try { me = await api('/api/v1/me'); (await api('/api/v1/sites')).rows.forEach(s => { sites[s.site_id] = s; }); } catch (e) { return; }
   $('login').hidden = true; $('app').hidden = false; $('nav').hidden = false;
   $('exports').hidden = !(me.role === 'analyst' || me.role === 'admin');
+  document.querySelectorAll('#nav a').forEach(a => {
+    a.hidden = a.dataset.role === 'ops' ? !(me.role === 'ops' || me.role === 'admin') : me.role === 'ops'; });
   const f = $('range'); const q = new URLSearchParams(location.search);
   if (q.get('from') && q.get('to')) { f.from.value = q.get('from'); f.to.value = q.get('to'); }
   if (!f.from.value) { const [a, b] = preset('month'); f.from.value = iso(a); f.to.value = iso(b); }

@@ -13,7 +13,13 @@ window.TEXT = {
         trips: '移動数', travellers: '移動者数', allLanguages: 'すべての言語', dwellBuckets: '地点別の滞在時間の分布',
         bucket: '滞在時間（分）', visits: '訪問数', median: '中央値（秒）', p90: '90%点（秒）', heatmap: '曜日・時間帯別の訪問者数（平均）',
         weekdays: ['月', '火', '水', '木', '金', '土', '日'], hour: '時', sitePage: '地点', backToOverview: '概要へ戻る',
-        tableOf: '（表）', position: '位置（緯度, 経度）' },
+        tableOf: '（表）', position: '位置（緯度, 経度）', operations: '運用', hotspots: 'アクセスポイント',
+        ap: 'AP', status: '状態', lastSeen: '最終受信', clientsNow: '接続中', capacity: '定員', openAlerts: '未解決のアラート',
+        last24h: '直近24時間の最大接続数', alertLog: 'アラート履歴', kind: '種類', state: '状況', openedAt: '発生',
+        clearedAt: '解消', detail: '詳細', apMap: 'APの地図', updated: '更新', stateOpen: '継続中', stateCleared: '解消済み',
+        status_ok: '正常', status_silent: '無通信', status_overloaded: '過負荷', status_unknown: '未登録',
+        kind_silent: '無通信', kind_overloaded: '過負荷', kind_login_failure_spike: 'ログイン失敗の急増',
+        kind_unknown_ap: '未登録のAP' },
   en: { title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
         overview: 'Overview', languagesPage: 'Languages', movement: 'Movement', dwellPage: 'Dwell', from: 'From', to: 'To',
         thisWeek: 'This week', thisMonth: 'This month', lastMonth: 'Last month', fiscalYear: 'Fiscal year (from April)',
@@ -28,5 +34,11 @@ window.TEXT = {
         bucket: 'Dwell (minutes)', visits: 'Visits', median: 'Median (s)', p90: 'p90 (s)',
         heatmap: 'Visitors by weekday and hour (average)', weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
         hour: 'Hour', sitePage: 'Site', backToOverview: 'Back to the overview', tableOf: ' (table)',
-        position: 'Position (lat, lon)' }
+        position: 'Position (lat, lon)', operations: 'Operations', hotspots: 'Access points', ap: 'AP',
+        status: 'Status', lastSeen: 'Last seen', clientsNow: 'Clients now', capacity: 'Capacity',
+        openAlerts: 'Open alerts', last24h: 'Peak clients, last 24 hours', alertLog: 'Alert log', kind: 'Kind',
+        state: 'State', openedAt: 'Opened', clearedAt: 'Cleared', detail: 'Detail', apMap: 'AP map', updated: 'Updated',
+        stateOpen: 'open', stateCleared: 'cleared', status_ok: 'ok', status_silent: 'silent',
+        status_overloaded: 'overloaded', status_unknown: 'unknown', kind_silent: 'silent',
+        kind_overloaded: 'overloaded', kind_login_failure_spike: 'login failure spike', kind_unknown_ap: 'unknown AP' }
 };

@@ -19,6 +19,7 @@ import jp.tabiji.web.report.ReportBuilder;
 import jp.tabiji.web.report.ReportFormat;
 import jp.tabiji.web.report.ReportLanguage;
 import jp.tabiji.web.auth.Role;
+import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import org.slf4j.Logger;
@@ -43,10 +44,13 @@ public final class ApiServer {
     private final SessionStore sessions;
     private final AuditLog audit;
     private final Path reportFont;
+    private final OpsService ops;
     private final ApiMetrics metrics = new ApiMetrics();
 
-    public ApiServer(StatsService stats, UserStore users, SessionStore sessions, AuditLog audit, Path reportFont) {
+    public ApiServer(StatsService stats, OpsService ops, UserStore users, SessionStore sessions, AuditLog audit,
+                     Path reportFont) {
         this.stats = stats;
+        this.ops = ops;
         this.users = users;
         this.sessions = sessions;
         this.audit = audit;
@@ -83,6 +87,15 @@ public final class ApiServer {
         });
         app.get("/api/v1/export", this::export);
         app.get("/api/v1/sites", ctx -> ctx.json(body(stats.sitesTable(), Map.of())));
+        app.get("/api/v1/hotspots", ctx -> {
+            requireOperations(ctx);
+            ctx.json(ops.hotspots());
+        });
+        app.get("/api/v1/alerts", ctx -> {
+            requireOperations(ctx);
+            int limit = parseOr400(() -> Integer.parseInt(only(ctx.queryParams("limit"), "200")));
+            ctx.json(parseOr400(() -> ops.log(limit)));
+        });
         app.get("/api/v1/me", ctx -> {
             Principal p = principal(ctx);
             Map<String, Object> me = new LinkedHashMap<>();
@@ -107,6 +120,12 @@ public final class ApiServer {
             ctx.status(500).json(Map.of("error", "internal error; the server log has the details"));
         });
         return app;
+    }
+
+    private static void requireOperations(Context ctx) {
+        if (!principal(ctx).role().mayOperate()) {
+            throw new ApiException(403, "hotspot operations are for the ops and admin roles");
+        }
     }
 
     private static void requireStatistics(Context ctx) {
@@ -140,7 +159,7 @@ public final class ApiServer {
             return dflt;
         }
         if (values.size() > 1) {
-            throw ApiException.badRequest("give format and lang once each");
+            throw ApiException.badRequest("give each parameter once");
         }
         return values.get(0);
     }

@@ -153,14 +153,14 @@ class ApiIT {
         String range = "?from=" + DAY1 + "&to=" + DAY2;
         List<String> statistics = List.of("/api/v1/visitors", "/api/v1/languages", "/api/v1/flows", "/api/v1/dwell",
                 "/api/v1/repeat", "/api/v1/kpis");
-        // role → [statistics, sites, export, me]
+        // role → [statistics, sites, export, me, operations]
         java.util.Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
-        expected.put("none", List.of(401, 401, 401, 401));
-        expected.put("tbj_not-a-token", List.of(401, 401, 401, 401));
-        expected.put(viewer, List.of(200, 200, 403, 200));
-        expected.put(analyst, List.of(200, 200, 200, 200));
-        expected.put(ops, List.of(403, 200, 403, 200));
-        expected.put(fixture.admin, List.of(200, 200, 200, 200));
+        expected.put("none", List.of(401, 401, 401, 401, 401));
+        expected.put("tbj_not-a-token", List.of(401, 401, 401, 401, 401));
+        expected.put(viewer, List.of(200, 200, 403, 200, 403));
+        expected.put(analyst, List.of(200, 200, 200, 200, 403));
+        expected.put(ops, List.of(403, 200, 403, 200, 200));
+        expected.put(fixture.admin, List.of(200, 200, 200, 200, 200));
         for (var e : expected.entrySet()) {
             String token = e.getKey().equals("none") ? null : e.getKey();
             for (String path : statistics) {
@@ -170,7 +170,44 @@ class ApiIT {
             assertThat(get("/api/v1/export" + range + "&format=csv", token).statusCode())
                     .isEqualTo(e.getValue().get(2));
             assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(e.getValue().get(3));
+            assertThat(get("/api/v1/hotspots", token).statusCode()).isEqualTo(e.getValue().get(4));
+            assertThat(get("/api/v1/alerts", token).statusCode()).isEqualTo(e.getValue().get(4));
         }
+    }
+
+    @Test
+    void operationsSeeEveryApWithItsStatusOpenAlertsFirstAndTheAlertLog() throws Exception {
+        JsonNode board = JSON.readTree(get("/api/v1/hotspots", ops).body());
+        assertThat(board.get("now").asText()).isEqualTo(DAY1 + "T09:59:59+09:00");
+        JsonNode h = board.get("hotspots");
+        assertThat(h).hasSize(3);
+        // open alerts first: c1 (silent) and rogue-1 (unknown), then p1
+        assertThat(List.of(h.get(0).get("ap_id").asText(), h.get(1).get("ap_id").asText(), h.get(2).get("ap_id")
+                .asText())).containsExactly("c1", "rogue-1", "p1");
+        assertThat(h.get(0).get("status").asText()).isEqualTo("silent");
+        assertThat(h.get(0).get("last_seen").asText()).isEqualTo(DAY1 + "T09:30:20+09:00");
+        assertThat(h.get(0).get("clients_now").asInt()).isZero(); // its last count is half an hour old
+        assertThat(h.get(0).get("site_name_en").asText()).isEqualTo("Aoba Castle");
+        assertThat(h.get(1).get("status").asText()).isEqualTo("unknown");
+        assertThat(h.get(1).get("lat").isNull()).isTrue();
+        JsonNode p1 = h.get(2);
+        assertThat(p1.get("status").asText()).isEqualTo("ok"); // its overload cleared at 08:30
+        assertThat(p1.get("clients_now").asInt()).isEqualTo(5);
+        assertThat(p1.get("open_alerts").asInt()).isZero();
+        List<Integer> spark = new java.util.ArrayList<>();
+        p1.get("sparkline").forEach(v -> spark.add(v.asInt()));
+        assertThat(spark).hasSize(24);
+        assertThat(spark.get(23)).isEqualTo(5); // the hour ending now
+        assertThat(spark.get(22)).isEqualTo(12); // 08:10, in the hour before
+        assertThat(board.get("open_alerts")).hasSize(2);
+        JsonNode log = JSON.readTree(get("/api/v1/alerts?limit=10", ops).body()).get("alerts");
+        assertThat(log).hasSize(3);
+        assertThat(log.get(0).get("alert_id").asText()).isEqualTo("unknown_ap:rogue-1:1"); // newest first
+        assertThat(log.get(1).get("alert_id").asText()).isEqualTo("silent:c1:1");
+        assertThat(log.get(2).get("state").asText()).isEqualTo("cleared");
+        assertThat(log.get(2).get("cleared_at").asText()).isEqualTo(DAY1 + "T08:30:00+09:00");
+        assertThat(get("/api/v1/alerts?limit=0", ops).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/alerts?limit=x", ops).statusCode()).isEqualTo(400);
     }
 
     @Test

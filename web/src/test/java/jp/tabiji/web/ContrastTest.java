@@ -28,6 +28,9 @@ class ContrastTest {
         assertThat(contrast(property(".tile span", "color"), page)).isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(property(".tile strong", "color"), page)).isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(property("#login-error", "color"), page)).isGreaterThanOrEqualTo(4.5);
+        for (String status : new String[] {"ok", "silent", "overloaded", "unknown"}) {
+            assertThat(contrast(property(".status-" + status, "color"), page)).as(status).isGreaterThanOrEqualTo(4.5);
+        }
     }
 
     @Test

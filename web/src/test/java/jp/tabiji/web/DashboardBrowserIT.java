@@ -75,6 +75,34 @@ class DashboardBrowserIT {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
+    @ParameterizedTest
+    @CsvSource({"ja, 無通信, 未登録, 青葉城", "en, silent, unknown, Aoba Castle"})
+    void theOperationsPageShowsEveryApWithOpenAlertsFirst(String lang, String silent, String unknown, String site)
+            throws Exception {
+        Run run = chromiumAs("otto", "operations", lang, "--dump-dom");
+        String dom = run.stdout();
+        assertThat(run.consoleLines()).as("browser console for operations " + lang).isEmpty();
+        assertThat(dom).contains("<html lang=\"" + lang + "\">").contains(site);
+        // the hotspot table: open alerts first, each row's status shown in the page's language
+        int c1 = dom.indexOf("data-ap=\"c1\"");
+        int rogue = dom.indexOf("data-ap=\"rogue-1\"");
+        int p1 = dom.indexOf("data-ap=\"p1\"");
+        assertThat(c1).isPositive().isLessThan(rogue);
+        assertThat(rogue).isLessThan(p1);
+        assertThat(dom.substring(c1, rogue)).contains("data-status=\"silent\"").contains(">" + silent + "<");
+        assertThat(dom.substring(rogue, p1)).contains(">" + unknown + "<");
+        assertThat(dom.substring(p1)).contains("data-values=\"[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,12,5]\"");
+        assertThat(series(dom, "ap-map")).contains("\"c1\"").contains("\"p1\"");
+        assertThat(dom).contains("id=\"alert-log-table\"").contains("no events for 15 min");
+        // an ops user sees no visitor statistics, not even their links
+        assertThat(dom).doesNotContain("id=\"visitors\"").doesNotContain("dev-");
+        Path shot = SCREENSHOTS.resolve("operations-" + lang + ".png");
+        Run screenshot = chromiumAs("otto", "operations", lang, "--screenshot=" + shot.toAbsolutePath(),
+                "--window-size=1280,2000");
+        assertThat(screenshot.exit()).isZero();
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
     /** The data-series attribute the page writes on a chart's element. */
     private static String series(String dom, String chartId) {
         int at = dom.indexOf("id=\"" + chartId + "\"");
@@ -93,7 +121,11 @@ class DashboardBrowserIT {
     }
 
     private static Run chromium(String page, String lang, String... mode) throws Exception {
-        String code = fixture.sessions.oneTimeLink("vera", Duration.ofMinutes(2));
+        return chromiumAs("vera", page, lang, mode);
+    }
+
+    private static Run chromiumAs(String user, String page, String lang, String... mode) throws Exception {
+        String code = fixture.sessions.oneTimeLink(user, Duration.ofMinutes(2));
         String url = fixture.url("/login/once?code=" + code + "&lang=" + lang + "&from=" + DashboardFixture.DAY1
                 + "&to=" + DashboardFixture.DAY2 + "&page=" + page);
         Path profile = Files.createTempDirectory(dir, "chromium");

@@ -3,6 +3,7 @@ package jp.tabiji.web;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
@@ -11,6 +12,8 @@ import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.web.auth.Role;
+import jp.tabiji.web.ops.HotspotBoard;
+import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import jp.tabiji.web.report.AuditLog;
@@ -77,10 +80,37 @@ final class DashboardFixture implements AutoCloseable {
         admin = users.addUser("ada", Role.ADMIN);
         users.setPassword("vera", "correct horse battery".toCharArray());
         this.registry = registry;
-        StatsService stats = new StatsService(new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER),
-                new Sites(registry), K);
-        app = new ApiServer(stats, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
+        ClickHouseHttp reader = new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER);
+        StatsService stats = new StatsService(reader, new Sites(registry), K);
+        hotspots(ch);
+        OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, ZoneId.of("Asia/Tokyo"));
+        app = new ApiServer(stats, ops, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
                 PdfReport.DEFAULT_FONT).create().start("127.0.0.1", 0);
+    }
+
+    /**
+     * The operations fixture, times on DAY1 (Tokyo): c1 last sent at 09:30:20 and is silent since 09:45; p1 had 5
+     * clients in its latest minute (09:59, which is "now") and an overload from 08:00 to 08:30; rogue-1 is an AP
+     * nobody registered.
+     */
+    private static void hotspots(ClickHouseHttp ch) {
+        String d = DAY1 + " ";
+        ch.execute("INSERT INTO ap_minute (ap_id, site_id, minute, last_event, events, clients_now, new_connections, "
+                + "login_attempts, login_failures, bytes_in, bytes_out) VALUES "
+                + "('c1', 'castle', toDateTime('" + d + "09:30:00', 'Asia/Tokyo'), toDateTime('" + d + "09:30:20', 'Asia/Tokyo'), 3, 2, 2, 0, 0, 0, 0), "
+                + "('p1', 'port', toDateTime('" + d + "08:10:00', 'Asia/Tokyo'), toDateTime('" + d + "08:10:00', 'Asia/Tokyo'), 9, 12, 9, 0, 0, 0, 0), "
+                + "('p1', 'port', toDateTime('" + d + "09:58:00', 'Asia/Tokyo'), toDateTime('" + d + "09:58:40', 'Asia/Tokyo'), 1, 4, 1, 0, 0, 0, 0), "
+                + "('p1', 'port', toDateTime('" + d + "09:59:00', 'Asia/Tokyo'), toDateTime('" + d + "09:59:10', 'Asia/Tokyo'), 1, 5, 1, 0, 0, 0, 0), "
+                + "('rogue-1', '', toDateTime('" + d + "09:50:00', 'Asia/Tokyo'), toDateTime('" + d + "09:50:05', 'Asia/Tokyo'), 1, 1, 1, 0, 0, 0, 0)");
+        ch.execute("INSERT INTO alerts (alert_id, state, kind, ap_id, site_id, ts, opened_at, value, threshold, detail) "
+                + "VALUES ('silent:c1:1', 'open', 'silent', 'c1', 'castle', toDateTime('" + d + "09:45:20', 'Asia/Tokyo'), "
+                + "toDateTime('" + d + "09:45:20', 'Asia/Tokyo'), 15, 15, 'no events for 15 min'), "
+                + "('overloaded:p1:1', 'open', 'overloaded', 'p1', 'port', toDateTime('" + d + "08:05:00', 'Asia/Tokyo'), "
+                + "toDateTime('" + d + "08:05:00', 'Asia/Tokyo'), 12, 10, '12 clients'), "
+                + "('overloaded:p1:1', 'clear', 'overloaded', 'p1', 'port', toDateTime('" + d + "08:30:00', 'Asia/Tokyo'), "
+                + "toDateTime('" + d + "08:05:00', 'Asia/Tokyo'), 8, 10, '8 clients'), "
+                + "('unknown_ap:rogue-1:1', 'open', 'unknown_ap', 'rogue-1', '', toDateTime('" + d + "09:50:05', 'Asia/Tokyo'), "
+                + "toDateTime('" + d + "09:50:05', 'Asia/Tokyo'), 1, 0, 'events from an AP missing from the registry')");
     }
 
     private static String row(String site, String day, int device, String lang) {

@@ -23,6 +23,8 @@ import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.SimulatedFault;
+import jp.tabiji.web.ops.HotspotBoard;
+import jp.tabiji.web.ops.HotspotTable;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.LocalStack;
@@ -201,8 +203,12 @@ final class Commands {
 
     int query(Args a) throws IOException {
         List<String> what = a.positional();
-        if (what.isEmpty() || !List.of("visitors", "languages", "flows", "dwell", "repeat").contains(what.get(0))) {
-            throw new UsageException("query supports: visitors, languages, flows, dwell, repeat");
+        if (what.isEmpty() || !List.of("visitors", "languages", "flows", "dwell", "repeat", "hotspots")
+                .contains(what.get(0))) {
+            throw new UsageException("query supports: visitors, languages, flows, dwell, repeat, hotspots");
+        }
+        if (what.get(0).equals("hotspots")) {
+            return hotspots(a);
         }
         LocalDate from = date(a.require("from"), "--from");
         LocalDate to = date(a.require("to"), "--to");
@@ -218,6 +224,23 @@ final class Commands {
                     VisitorQuery.Grouping.parse(a.get("by", "site,day")));
         };
         ApRegistry registry = registryOrEmpty(a);
+        out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
+                .render(t, format));
+        return 0;
+    }
+
+    /** Every AP's state now, or at the end of {@code --to} (a local date); {@code --from} is accepted and unused. */
+    private int hotspots(Args a) throws IOException {
+        OutputFormat format = OutputFormat.parse(a.get("format", "table"));
+        if (a.has("from")) {
+            date(a.require("from"), "--from");
+        }
+        Long asOf = a.has("to") ? date(a.require("to"), "--to").plusDays(1).atStartOfDay(config.zone()).toInstant()
+                .toEpochMilli() - 1 : null;
+        ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
+        new SchemaMigrator(ch).migrate();
+        ApRegistry registry = registryOrEmpty(a);
+        ResultTable t = HotspotTable.of(new HotspotBoard(ch, registry).board(asOf), config.zone());
         out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
                 .render(t, format));
         return 0;

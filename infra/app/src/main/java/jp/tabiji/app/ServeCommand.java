@@ -14,6 +14,8 @@ import jp.tabiji.web.StatsService;
 import jp.tabiji.web.Summaries;
 import jp.tabiji.web.SummaryRefresher;
 import jp.tabiji.web.auth.Role;
+import jp.tabiji.web.ops.HotspotBoard;
+import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import jp.tabiji.web.report.AuditLog;
@@ -55,7 +57,8 @@ final class ServeCommand {
             users.addUser(ADMIN, Role.ADMIN); // its token is not shown: the admin signs in with the link below
         }
         SessionStore sessions = SessionStore.withDefaults();
-        Javalin app = new ApiServer(stats, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
+        OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, config.zone());
+        Javalin app = new ApiServer(stats, ops, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
                 .start(bind, port);
         SummaryRefresher refresher = new SummaryRefresher(summaries, Duration.ofSeconds(30));
         app.events(e -> e.serverStopping(refresher::close));
