@@ -22,6 +22,8 @@ import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.SimulatedFault;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.LocalStack;
+import jp.tabiji.web.ops.Hotspot;
+import jp.tabiji.web.ops.HotspotBoard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,5 +151,33 @@ class HotspotAlertsIT {
             }
         }
         assertThat(published).containsAll(explained.stream().map(a -> a.alertId() + "/" + a.state()).toList());
+
+        // the operations board during each fault, and `tabiji query hotspots` at the end of the day
+        ApRegistry registry = ApRegistry.load(sim.resolve("registry.csv"));
+        HotspotBoard board = new HotspotBoard(new ClickHouseHttp(stack.clickhouseUrl(), "faults"), registry);
+        assertThat(status(board, "2026-11-07T10:30:00+09:00", "matsushima-ap01").status()).isEqualTo("silent");
+        Hotspot crowded = status(board, "2026-11-07T13:10:00+09:00", "sendai-station-ap02");
+        assertThat(crowded.status()).isEqualTo("overloaded");
+        assertThat(crowded.clientsNow()).isGreaterThan(crowded.capacity());
+        assertThat(crowded.openAlerts()).isEqualTo(1);
+        assertThat(status(board, "2026-11-07T15:06:00+09:00", "zuiganji-ap01").openAlerts()).isEqualTo(1);
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        int exit = TabijiCli.run(new String[] {"query", "hotspots", "--to", "2026-11-07", "--format", "csv",
+                "--registry", sim.resolve("registry.csv").toString()}, Map.of("TABIJI_HOME",
+                dir.resolve("home").toString(), "TABIJI_KAFKA", stack.kafkaBootstrap(), "TABIJI_CLICKHOUSE",
+                stack.clickhouseUrl(), "TABIJI_CLICKHOUSE_DB", "faults"), new PrintStream(csv, true,
+                StandardCharsets.UTF_8), System.err);
+        assertThat(exit).isZero();
+        List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("ap_id,site_id,status,last_seen,clients_now,open_alerts");
+        assertThat(lines).hasSize(1 + registry.accessPoints().size() + unknown.size());
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("matsushima-ap01,matsushima,ok,2026-11-07T23:"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(unknown.get(0) + ",,unknown,"));
+    }
+
+    private static Hotspot status(HotspotBoard board, String at, String ap) {
+        return board.board(java.time.OffsetDateTime.parse(at).toInstant().toEpochMilli()).hotspots().stream()
+                .filter(h -> h.apId().equals(ap)).findFirst().orElseThrow();
     }
 }
