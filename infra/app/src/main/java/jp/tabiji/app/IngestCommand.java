@@ -55,7 +55,8 @@ final class IngestCommand {
                 defaults.shutdownTimeout());
         TopicSetup.ensureTopics(config.kafka(), 2);
         IngestCounters counters = new IngestCounters();
-        EventPublisher publisher = new EventPublisher(config.kafka(), EventPublisher.waitForKafka());
+        EventPublisher publisher = new EventPublisher(config.kafka(), EventPublisher.waitForKafka())
+                .measuring(counters.kafkaSend);
         SyslogIngest ingest = new SyslogIngest(settings, edge(options), publisher, counters);
         ingest.start(endpoints);
         List<String> bound = new ArrayList<>();
@@ -65,10 +66,12 @@ final class IngestCommand {
         }
         out.println("ingest syslog: listening on " + String.join(", ", bound) + ", publishing to "
                 + Topics.EVENTS + " at " + config.kafka() + " (Ctrl-C stops)");
-        runUntilStopped(ingest, () -> String.format("syslog: %,d messages, %,d events, %,d rejected, %,d skipped, "
-                        + "%,d opted out, %,d dropped (buffer full), %,d queued", counters.lines.get(),
-                counters.published.get(), counters.rejected.get(), counters.skipped.get(), counters.optedOut.get(),
-                counters.dropped.get(), ingest.queued()));
+        try (AutoCloseable metrics = metrics(a, "syslog", counters, ingest::queued)) {
+            runUntilStopped(ingest, () -> String.format("syslog: %,d messages, %,d events, %,d rejected, %,d skipped, "
+                            + "%,d opted out, %,d dropped (buffer full), %,d queued", counters.lines.get(),
+                    counters.published.get(), counters.rejected.get(), counters.skipped.get(), counters.optedOut.get(),
+                    counters.dropped.get(), ingest.queued()));
+        }
         return 0;
     }
 
@@ -78,7 +81,7 @@ final class IngestCommand {
         }
         List<Path> paths = files.stream().map(f -> Path.of(f).toAbsolutePath().normalize()).distinct().toList();
         String id = a.get("id", "file-" + shortHash(paths.stream().map(Path::toString).sorted().toList()));
-        return follow(id, () -> paths, options, false, "file", "following " + paths, kafkaWait(a));
+        return follow(id, () -> paths, options, false, "file", "following " + paths, a);
     }
 
     int radius(List<String> dirs, Args a, SourceOptions options) throws Exception {
@@ -91,11 +94,12 @@ final class IngestCommand {
         }
         String id = a.get("id", "radius-" + shortHash(List.of(dir.toString())));
         return follow(id, () -> detailFiles(dir), options.withFormat(LogFormat.RADIUS_DETAIL), true, "radius",
-                "following FreeRADIUS detail files in " + dir, kafkaWait(a));
+                "following FreeRADIUS detail files in " + dir, a);
     }
 
     private int follow(String id, Supplier<List<Path>> paths, SourceOptions options, boolean finishOlder,
-                       String kind, String what, int kafkaWaitMs) throws Exception {
+                       String kind, String what, Args a) throws Exception {
+        int kafkaWaitMs = kafkaWait(a);
         ParseContext ctx = new ParseContext(config.zone(), options.defaultAp());
         FileFollower.Settings settings = new FileFollower.Settings(id, config.kafka(),
                 () -> new RecordDecoder(options.format(), ctx), options.referenceMs(), Replay.MAX_LINE_BYTES,
@@ -105,10 +109,34 @@ final class IngestCommand {
         follower.start();
         out.println("ingest " + kind + ": " + what + " into " + Topics.EVENTS + " at " + config.kafka()
                 + " (source id " + id + "; Ctrl-C stops)");
-        runUntilStopped(follower, () -> String.format("%s: %s, %,d records, %,d events, %,d rejected, %,d skipped, "
-                        + "%,d opted out (committed)", kind, follower.state(), counters.lines.get(),
-                counters.published.get(), counters.rejected.get(), counters.skipped.get(), counters.optedOut.get()));
+        try (AutoCloseable metrics = metrics(a, kind, counters, () -> 0)) {
+            runUntilStopped(follower, () -> String.format("%s: %s, %,d records, %,d events, %,d rejected, "
+                            + "%,d skipped, %,d opted out (committed)", kind, follower.state(), counters.lines.get(),
+                    counters.published.get(), counters.rejected.get(), counters.skipped.get(),
+                    counters.optedOut.get()));
+        }
         return 0;
+    }
+
+    /**
+     * The Prometheus endpoint when {@code --metrics-port} (or TABIJI_METRICS_PORT) is given, on
+     * {@code --metrics-bind} (TABIJI_METRICS_BIND, default 127.0.0.1); otherwise nothing.
+     */
+    private AutoCloseable metrics(Args a, String kind, IngestCounters counters, java.util.function.LongSupplier queued)
+            throws IOException {
+        String port = a.get("metrics-port", System.getenv("TABIJI_METRICS_PORT"));
+        if (port == null || port.isBlank()) {
+            return () -> { };
+        }
+        String bind = a.get("metrics-bind", System.getenv().getOrDefault("TABIJI_METRICS_BIND", "127.0.0.1"));
+        IngestMetrics m;
+        try {
+            m = IngestMetrics.start(bind, Integer.parseInt(port.trim()), kind, counters, queued);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--metrics-port must be a port number, not '" + port + "'");
+        }
+        out.println("ingest " + kind + ": Prometheus metrics on http://" + bind + ":" + m.port() + "/metrics");
+        return m;
     }
 
     /** How long one attempt to reach Kafka may block before the source backs off and retries. */

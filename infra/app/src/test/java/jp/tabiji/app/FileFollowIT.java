@@ -115,7 +115,8 @@ class FileFollowIT {
     void followsFreeRadiusDetailFilesStartingWhileKafkaIsDown() throws Exception {
         Path radius = Files.createDirectories(dir.resolve("radacct/10.1.1.10"));
         kafka.stop();
-        Process p = ingest("radius", radius.toString());
+        int metricsPort = jp.tabiji.stack.FreePorts.find();
+        Process p = ingest("radius", radius.toString(), "--metrics-port", Integer.toString(metricsPort));
         Path day1 = radius.resolve("detail-20261103");
         Files.writeString(day1, record("Start", "06-FC-E4-4A-E5-05", "Tue Nov  3 10:15:02 2026")
                 + record("Interim-Update", "06-FC-E4-4A-E5-05", "Tue Nov  3 10:30:02 2026")
@@ -127,8 +128,18 @@ class FileFollowIT {
         Files.writeString(day1, "\tCalling-Station-Id = \"06-FC-E4-4A-E5-05\"\n\tNAS-Identifier = \"sendai-ap01\"\n",
                 StandardOpenOption.APPEND);
         Files.writeString(radius.resolve("detail-20261104"), record("Start", "5C-CF-7F-94-F6-23",
-                "Wed Nov  4 09:00:00 2026"));
+                "Wed Nov  4 09:00:00 2026") + record("Start", "not-a-mac", "Wed Nov  4 09:05:00 2026"));
         waitFor(() -> events("radius") == 4, "the completed record and the next day's file");
+        // what Prometheus scrapes from the ingest process: counts by source, rejects by reason, Kafka latency
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("tabiji_ingest_events_published_total{source=\"radius\"} 4.0")
+                .contains("tabiji_ingest_rejected_total{reason=\"missing or bad Calling-Station-Id\",source=\"radius\"} 1.0")
+                .contains("tabiji_ingest_dropped_total{source=\"radius\"} 0.0")
+                .containsPattern("tabiji_ingest_lines_read_total\\{source=\"radius\"\\} [5-9]")
+                .containsPattern("tabiji_ingest_kafka_send_seconds_count\\{source=\"radius\"\\} [1-9]")
+                .doesNotContainIgnoringCase("06-fc-e4").doesNotContainIgnoringCase("5c-cf-7f");
         p.destroy();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<String> types = new ArrayList<>();
@@ -162,10 +173,11 @@ class FileFollowIT {
         return from + count;
     }
 
-    private Process ingest(String kind, String path) throws IOException {
+    private Process ingest(String kind, String path, String... more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), TabijiCli.class.getName(), "ingest", kind,
                 path, "--registry", dir.resolve("registry.csv").toString(), "--kafka-wait-ms", "2000"));
+        cmd.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ingest-" + kind + ".out").toFile()));
         pb.environment().put("TABIJI_HOME", dir.resolve("home").toString());

@@ -82,7 +82,7 @@ public final class FileFollower implements AutoCloseable {
                 continue;
             }
             try (TransactionalPublisher tx = new TransactionalPublisher(settings.kafka(),
-                    "tabiji-ingest-" + settings.sourceId(), settings.kafkaWait().toMillis())) {
+                    "tabiji-ingest-" + settings.sourceId(), settings.kafkaWait().toMillis()).measuring(total.kafkaSend)) {
                 Map<String, FilePosition> committed = new HashMap<>(PositionStore.read(settings.kafka(),
                         settings.sourceId(), settings.kafkaWait()));
                 state = "following";

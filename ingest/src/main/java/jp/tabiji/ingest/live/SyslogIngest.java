@@ -106,7 +106,7 @@ public final class SyslogIngest implements AutoCloseable {
                 LOG.error("syslog message could not be processed: {}", DeadLetter.maskedReason(e));
                 publisher.reject(DeadLetter.of("internal error: " + e.getClass().getSimpleName(), "syslog",
                         System.currentTimeMillis(), m.transport() + "://" + m.sender(), 0, m.text()));
-                counters.rejected.incrementAndGet();
+                counters.reject("internal error: " + e.getClass().getSimpleName());
             }
         }
     }

@@ -20,6 +20,13 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final WifiEventCodec codec = new WifiEventCodec();
     private boolean inTransaction;
     private int pending;
+    private jp.tabiji.ingest.replay.SendLatency latency;
+
+    /** Records each commit's latency (the time Kafka takes to make a batch of sends durable) into {@code l}. */
+    public TransactionalPublisher measuring(jp.tabiji.ingest.replay.SendLatency l) {
+        this.latency = l;
+        return this;
+    }
 
     /** Blocks until Kafka answers or {@code maxBlockMs} passes (then throws a KafkaException). */
     public TransactionalPublisher(String bootstrapServers, String transactionalId, long maxBlockMs) {
@@ -62,7 +69,11 @@ public final class TransactionalPublisher implements AutoCloseable {
     /** Commits everything sent since the last commit; on failure nothing of it becomes visible. */
     public void commit() {
         if (inTransaction) {
+            long t0 = System.nanoTime();
             producer.commitTransaction();
+            if (latency != null) {
+                latency.record(System.nanoTime() - t0);
+            }
             inTransaction = false;
             pending = 0;
         }

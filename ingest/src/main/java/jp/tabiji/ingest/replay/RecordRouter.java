@@ -36,9 +36,10 @@ public final class RecordRouter {
             events.accept(e.event());
             counters.published.incrementAndGet();
         } else if (outcome instanceof EdgeProcessor.Reject rej) {
-            deadLetters.accept(DeadLetter.of(rej.reason(), sourceKind, clock.getAsLong(), r.origin(), r.lineNo(),
-                    r.line()));
-            counters.rejected.incrementAndGet();
+            DeadLetter letter = DeadLetter.of(rej.reason(), sourceKind, clock.getAsLong(), r.origin(), r.lineNo(),
+                    r.line());
+            deadLetters.accept(letter);
+            counters.reject(letter.reason());
         } else if (outcome instanceof EdgeProcessor.OptedOut) {
             counters.optedOut.incrementAndGet();
         } else {
