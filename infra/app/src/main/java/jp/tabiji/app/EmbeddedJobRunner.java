@@ -64,6 +64,17 @@ final class EmbeddedJobRunner {
         return result;
     }
 
+    /**
+     * Adds Flink's Prometheus reporter on {@code port}: records in and out per operator, checkpoint durations,
+     * watermarks (lag = now − {@code currentInputWatermark}) and the Kafka source's consumer lag.
+     */
+    static Configuration withPrometheus(Configuration conf, int port) {
+        conf.setString("metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        conf.setString("metrics.reporter.prom.port", Integer.toString(port));
+        return conf;
+    }
+
     /** An embedded cluster's configuration with filesystem checkpoints in {@code dir}. */
     static Configuration checkpointsIn(Path dir) {
         Configuration conf = new Configuration();

@@ -50,6 +50,11 @@ final class StreamCommand {
 
     private int embedded(int parallelism, List<String> jobArgs) throws Exception {
         Configuration conf = EmbeddedJobRunner.checkpointsIn(config.home().resolve("checkpoints-live"));
+        int metricsPort = Integer.parseInt(System.getenv().getOrDefault("TABIJI_FLINK_METRICS_PORT", "9249"));
+        if (metricsPort > 0) {
+            EmbeddedJobRunner.withPrometheus(conf, metricsPort);
+            out.println("stream: Flink's metrics for Prometheus on port " + metricsPort + " (/metrics)");
+        }
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(10_000);
