@@ -71,3 +71,20 @@ CREATE TABLE IF NOT EXISTS tabiji.period_answers ON CLUSTER '{cluster}' (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/period_answers', '{replica}', computed_ms)
 PARTITION BY toYYYYMM(period) ORDER BY (query, span, period, row);
 INSERT INTO tabiji.schema_migrations VALUES ('V005__period_answers.sql', now());
+
+-- V006 (hotspot health): minute rows sharded by AP, so an AP's (ap_id, minute) duplicates meet on one shard;
+-- alerts are few and kept whole on every replica.
+CREATE TABLE IF NOT EXISTS tabiji.ap_minute_local ON CLUSTER '{cluster}' (
+    ap_id String, site_id LowCardinality(String), minute DateTime, last_event DateTime, events UInt32,
+    clients_now UInt32, new_connections UInt32, login_attempts UInt32, login_failures UInt32, bytes_in UInt64,
+    bytes_out UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/ap_minute', '{replica}')
+PARTITION BY toYYYYMM(minute) ORDER BY (ap_id, minute);
+CREATE TABLE IF NOT EXISTS tabiji.ap_minute ON CLUSTER '{cluster}' AS tabiji.ap_minute_local
+    ENGINE = Distributed('{cluster}', tabiji, ap_minute_local, cityHash64(ap_id));
+CREATE TABLE IF NOT EXISTS tabiji.alerts ON CLUSTER '{cluster}' (
+    alert_id String, state String, kind LowCardinality(String), ap_id String, site_id String, ts DateTime,
+    opened_at DateTime, value Float64, threshold Float64, detail String
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/alerts', '{replica}')
+PARTITION BY toYYYYMM(opened_at) ORDER BY (alert_id, state);
+INSERT INTO tabiji.schema_migrations VALUES ('V006__hotspot_health.sql', now());

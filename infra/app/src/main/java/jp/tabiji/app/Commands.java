@@ -94,7 +94,7 @@ final class Commands {
         }
         WorkloadSimulator.Options o = new WorkloadSimulator.Options(a.getInt("days", 3), a.getInt("devices", 2000),
                 a.getInt("seed", 1), date(a.get("start", "2026-11-02"), "--start"), config.zone(), config.period(),
-                a.has("background") || !faults.isEmpty(), faults);
+                a.has("background"), faults);
         WorkloadSimulator.Summary s = new WorkloadSimulator().write(o, dir);
         out.printf("simulated %,d devices, %,d visits over %d days: %s (hostapd.log %,d lines, portal.jsonl %,d lines, "
                 + "registry.csv, truth.json)%n", s.devices(), s.visits(), o.days(), dir, s.hostapdLines(), s.portalLines());
@@ -244,6 +244,19 @@ final class Commands {
         out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
                 .render(t, format));
         return 0;
+    }
+
+    /** The latest hotspot alerts, one line each (the demo shows what its injected faults raised). */
+    void printAlerts(int limit) throws IOException {
+        ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        for (jp.tabiji.web.ops.AlertEntry e : new HotspotBoard(ch, ApRegistry.empty()).log(null,
+                limit)) {
+            out.printf("  %-20s %-22s opened %s%s  %s%n", e.kind(), e.apId(),
+                    f.format(java.time.Instant.ofEpochMilli(e.openedMs()).atZone(config.zone())),
+                    e.clearedMs() == null ? ", open         " : ", cleared " + f.format(java.time.Instant
+                            .ofEpochMilli(e.clearedMs()).atZone(config.zone())).substring(11), e.detail());
+        }
     }
 
     int demo(Args a) throws Exception {

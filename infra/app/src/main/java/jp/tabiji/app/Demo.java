@@ -30,8 +30,11 @@ final class Demo {
         step("1/4 starting the local stack (a Kafka broker and a ClickHouse server, data in " + config.home() + ")");
         commands.ensureStack();
         step("2/4 simulating " + days + " days of Miyagi's free Wi-Fi (" + devices + " devices, seed " + seed + ")");
+        // two faults on the last day, for the operations page and the alerts to show
         commands.simulate(new Args(java.util.List.of("--days", "" + days, "--devices", "" + devices, "--seed",
-                "" + seed, "--out", dir.toString(), "--start", start.toString())));
+                "" + seed, "--out", dir.toString(), "--start", start.toString(),
+                "--fault", "overload:sendai-station-ap01:" + end + "T13:00/" + end + "T13:20",
+                "--fault", "login_burst:zuiganji-ap01:" + end + "T15:00/" + end + "T15:05")));
         step("3/4 replaying the logs through Kafka → Flink → ClickHouse");
         commands.replay(new Args(java.util.List.of("--input", dir.resolve("hostapd.log").toString(),
                 dir.resolve("portal.jsonl").toString(), "--registry", dir.resolve("registry.csv").toString())));
@@ -42,6 +45,8 @@ final class Demo {
         out.println("\nLanguage mix of the region's visitors per day / 日別の言語構成");
         commands.query(new Args(java.util.List.of("visitors", "--from", start.toString(), "--to", end.toString(),
                 "--by", "day,lang")));
+        out.println("\nHotspot alerts raised / アクセスポイントのアラート");
+        commands.printAlerts(20);
         out.println("""
 
                 Next, try:
@@ -50,6 +55,7 @@ final class Demo {
                   ./tabiji query flows --from %1$s --to %2$s        (where visitors go next)
                   ./tabiji query dwell --from %1$s --to %2$s        (how long they stay)
                   ./tabiji query languages --from %1$s --to %2$s --by hour,lang
+                  ./tabiji query hotspots --format csv      (every AP's status, clients now, open alerts)
                   ./tabiji simulate --days 7 --devices 5000 --seed 7 --out /tmp/week
                   ./tabiji replay --input /tmp/week/hostapd.log /tmp/week/portal.jsonl --registry /tmp/week/registry.csv
                   ./tabiji parse %3$s/hostapd.log | head      (what ingest makes of each line)
