@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import com.sun.net.httpserver.HttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.SimulatedFault;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.LocalStack;
+import jp.tabiji.streaming.health.HealthSettings;
 import jp.tabiji.web.ops.Hotspot;
 import jp.tabiji.web.ops.HotspotBoard;
 import org.junit.jupiter.api.AfterAll;
@@ -71,10 +75,14 @@ class HotspotAlertsIT {
     }
 
     private List<Row> replay(String database, Path sim) throws Exception {
+        return replay(database, sim, HealthSettings.defaults());
+    }
+
+    private List<Row> replay(String database, Path sim, HealthSettings health) throws Exception {
         AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), database,
                 TOKYO, 10, PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive-" + database).toUri().toString());
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        new Replay(c, c.secret(Map.of()), quiet, false).run(
+        new Replay(c, c.secret(Map.of()), quiet, false, health).run(
                 List.of(sim.resolve("hostapd.log"), sim.resolve("portal.jsonl")),
                 SourceOptions.defaults(ApRegistry.load(sim.resolve("registry.csv"))), UnaryOperator.identity());
         List<Row> rows = new ArrayList<>();
@@ -115,7 +123,27 @@ class HotspotAlertsIT {
                 "outage:matsushima-ap01:2026-11-07T10:00/2026-11-07T11:00",
                 "overload:sendai-station-ap02:2026-11-07T13:00/2026-11-07T13:20",
                 "login_burst:zuiganji-ap01:2026-11-07T15:00/2026-11-07T15:05"));
-        List<Row> alerts = replay("faults", sim);
+        // a webhook receiver that refuses the first two deliveries: the job retries and sends every transition
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean refuse = attempts.incrementAndGet() <= 2;
+            if (!refuse) {
+                delivered.add(body);
+            }
+            ex.sendResponseHeaders(refuse ? 503 : 200, -1);
+            ex.close();
+        });
+        receiver.start();
+        List<Row> alerts;
+        try {
+            alerts = replay("faults", sim, HealthSettings.defaults().withWebhook("http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook"));
+        } finally {
+            receiver.stop(0);
+        }
         JsonNode truth = JSON.readTree(sim.resolve("truth.json").toFile());
         assertThat(truth.get("faults")).hasSize(3);
         List<Row> explained = new ArrayList<>();
@@ -151,6 +179,14 @@ class HotspotAlertsIT {
             }
         }
         assertThat(published).containsAll(explained.stream().map(a -> a.alertId() + "/" + a.state()).toList());
+        List<String> hooked = new ArrayList<>();
+        for (String body : delivered) {
+            JsonNode n = JSON.readTree(body);
+            hooked.add(n.get("alert_id").asText() + "/" + n.get("state").asText());
+        }
+        assertThat(attempts.get()).isGreaterThan(delivered.size());
+        assertThat(hooked).containsExactlyInAnyOrderElementsOf(
+                alerts.stream().map(a -> a.alertId() + "/" + (a.state())).toList());
 
         // the operations board during each fault, and `tabiji query hotspots` at the end of the day
         ApRegistry registry = ApRegistry.load(sim.resolve("registry.csv"));

@@ -7,22 +7,15 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Properties;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
-import jp.tabiji.ingest.event.WifiEventCodec;
 import jp.tabiji.ingest.publish.TopicSetup;
-import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.stack.LocalStack;
 import jp.tabiji.streaming.KafkaEventsJob;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +37,7 @@ class IdlePartitionIT {
             new SchemaMigrator(ch).migrate();
             TopicSetup.ensureTopics(stack.kafkaBootstrap(), 2);
             // a visit from 09:00 to 09:20, closable at 09:50; a later event lifts partition 0's watermark past it
-            sendToPartition0(stack.kafkaBootstrap(), List.of(
+            EventsTopic.sendToPartition0(stack.kafkaBootstrap(), List.of(
                     event(0, "device-a", EventType.CONNECT), event(20, "device-a", EventType.DISCONNECT),
                     event(60, "device-b", EventType.CONNECT)));
 
@@ -75,15 +68,4 @@ class IdlePartitionIT {
                 false, type, null, "test");
     }
 
-    private static void sendToPartition0(String bootstrap, List<WifiEvent> events) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        WifiEventCodec codec = new WifiEventCodec();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (WifiEvent e : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS, 0, e.ts, null, codec.encode(e)));
-            }
-        }
-    }
 }

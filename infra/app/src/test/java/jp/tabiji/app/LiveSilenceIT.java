@@ -12,25 +12,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
-import jp.tabiji.ingest.event.WifiEventCodec;
 import jp.tabiji.ingest.publish.TopicSetup;
-import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.LocalStack;
 import jp.tabiji.streaming.KafkaEventsJob;
 import jp.tabiji.streaming.health.HealthSettings;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +51,7 @@ class LiveSilenceIT {
                 history.add(event(t, "device-" + (t / 3_600_000L % 5)));
             }
             history.add(event(now, "device-now"));
-            send(stack.kafkaBootstrap(), history);
+            EventsTopic.sendToPartition0(stack.kafkaBootstrap(), history);
 
             int metricsPort = FreePorts.find();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2,
@@ -88,7 +81,8 @@ class LiveSilenceIT {
                         .contains("flink_taskmanager_job_task_operator_currentInputWatermark")
                         .contains("KafkaSourceReader_KafkaConsumer_records_lag_max");
 
-                send(stack.kafkaBootstrap(), List.of(event(System.currentTimeMillis(), "device-back")));
+                EventsTopic.sendToPartition0(stack.kafkaBootstrap(),
+                        List.of(event(System.currentTimeMillis(), "device-back")));
                 waitFor(() -> ch.selectLong(silent + " AND state = 'clear'") == 1, Duration.ofSeconds(60),
                         "the alert to clear once the AP speaks again");
             } finally {
@@ -101,17 +95,6 @@ class LiveSilenceIT {
         return new WifiEvent(ts, AP, "matsushima", device, false, EventType.CONNECT, null, "test");
     }
 
-    private static void send(String bootstrap, List<WifiEvent> events) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        WifiEventCodec codec = new WifiEventCodec();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (WifiEvent e : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS, 0, e.ts, null, codec.encode(e)));
-            }
-        }
-    }
 
     private static void waitFor(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + limit.toMillis();

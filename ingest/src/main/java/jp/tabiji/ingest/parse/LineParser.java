@@ -3,8 +3,8 @@ package jp.tabiji.ingest.parse;
 import java.time.ZoneId;
 
 /**
- * Reads one single-line record: a portal JSON login or a syslog line (hostapd, Cisco, Aruba, in any of the
- * envelopes {@link SyslogEnvelope} knows). Multi-line and stateful formats are {@link RecordDecoder}'s.
+ * Reads one single-line record: a portal JSON login, a syslog line (hostapd, Cisco, Aruba, FreeRADIUS, in any of
+ * the envelopes {@link SyslogEnvelope} knows) or a line of FreeRADIUS's own radius.log. Multi-line and stateful formats are {@link RecordDecoder}'s.
  */
 public final class LineParser {
     private final ParseContext ctx;
@@ -55,6 +55,9 @@ public final class LineParser {
 
     /** A syslog line, or a Cisco controller line (which carries its own header before the mnemonic). */
     public ParseResult parseSyslog(String s, long referenceMs) {
+        if (s.charAt(0) != '<' && RadiusAuthMessages.isRadiusLog(s)) {
+            return RadiusAuthMessages.parseLogLine(s, ctx);
+        }
         SyslogEnvelope env = SyslogEnvelope.parse(s, ctx, referenceMs);
         if (s.indexOf('%') >= 0 && CiscoMessages.looksLikeCisco(s)) {
             return CiscoMessages.parse(s, env.reject() == null ? env : null, ctx, referenceMs);
@@ -67,6 +70,9 @@ public final class LineParser {
         String tag = env.tag();
         if ("hostapd".equals(tag)) {
             return HostapdMessages.parse(env.ts(), host, env.message());
+        }
+        if (RadiusAuthMessages.isRadiusTag(tag)) {
+            return RadiusAuthMessages.parseMessage(env.ts(), env.message());
         }
         if (ArubaMessages.isAruba(tag, env.message())) {
             return ArubaMessages.parse(env, ctx);

@@ -102,6 +102,23 @@ class VendorSamplesTest {
     }
 
     @Test
+    void freeRadiusLoginResultsFromItsLogAndFromSyslog() throws IOException {
+        List<EdgeProcessor.Outcome> o = read("freeradius-radius.log");
+        assertThat(o).hasSize(7);
+        assertThat(o.get(0)).isInstanceOf(EdgeProcessor.Skip.class); // Info: not a login
+        assertEvent(o.get(1), EventType.LOGIN, "sendai-ap01", "sendai-station", "2026-11-03T10:15:03+09:00", PHONE);
+        assertEvent(o.get(2), EventType.LOGIN_FAILED, "matsushima-ap01", "matsushima", "2026-11-03T10:16:10+09:00",
+                LAPTOP);
+        assertEvent(o.get(3), EventType.LOGIN_FAILED, "matsushima-ap01", "matsushima", "2026-11-03T10:16:40+09:00",
+                LAPTOP); // through a TLS tunnel
+        assertThat(((EdgeProcessor.Reject) o.get(4)).reason()).contains("cli");
+        assertEvent(o.get(5), EventType.LOGIN_FAILED, "sendai-ap01", "sendai-station", "2026-11-03T10:18:00+09:00",
+                PHONE);
+        assertThat(event(o.get(5)).source).isEqualTo("radius");
+        assertThat(o.get(6)).isInstanceOf(EdgeProcessor.Skip.class); // the reply notice
+    }
+
+    @Test
     void ciscoAireOsAndControllerOnlyMessages() throws IOException {
         List<EdgeProcessor.Outcome> o = read("cisco-aireos.log");
         assertEvent(o.get(0), EventType.CONNECT, "sendai-ap01", "sendai-station", "2026-11-03T10:15:02.123+09:00",
