@@ -20,6 +20,8 @@ import jp.tabiji.web.Sites;
 import jp.tabiji.web.StatsService;
 import jp.tabiji.web.Summaries;
 import jp.tabiji.web.auth.Role;
+import jp.tabiji.web.ops.HotspotBoard;
+import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import jp.tabiji.web.report.AuditLog;
@@ -58,7 +60,8 @@ final class ApiBench {
             UserStore users = new UserStore(dir.resolve("users.json"));
             String token = users.addUser("bench", Role.ADMIN);
             ClickHouseHttp reader = new ClickHouseHttp(clickhouse.httpUrl(), "bench", ClickHouseHttp.READER);
-            Sites sites = new Sites(registry());
+            ApRegistry registry = registry();
+            Sites sites = new Sites(registry);
             Summaries summaries = new Summaries(reader, admin, sites);
             Thread.sleep(2_000); // rows of the last second wait for the next round
             long s0 = System.nanoTime();
@@ -66,7 +69,9 @@ final class ApiBench {
             System.out.printf("bench api: %d period summaries computed in %.0f s (what `serve` does in the background)%n",
                     periods, (System.nanoTime() - s0) / 1e9);
             StatsService stats = new StatsService(reader, sites, 10, summaries);
-            Javalin app = new ApiServer(stats, users, SessionStore.withDefaults(),
+            OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry,
+                    java.time.ZoneId.of("Asia/Tokyo"));
+            Javalin app = new ApiServer(stats, ops, users, SessionStore.withDefaults(),
                     new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), PdfReport.DEFAULT_FONT).create()
                     .start("127.0.0.1", 0);
             try {
