@@ -246,19 +246,6 @@ final class Commands {
         return 0;
     }
 
-    /** The latest hotspot alerts, one line each (the demo shows what its injected faults raised). */
-    void printAlerts(int limit) throws IOException {
-        ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        for (jp.tabiji.web.ops.AlertEntry e : new HotspotBoard(ch, ApRegistry.empty()).log(null,
-                limit)) {
-            out.printf("  %-20s %-22s opened %s%s  %s%n", e.kind(), e.apId(),
-                    f.format(java.time.Instant.ofEpochMilli(e.openedMs()).atZone(config.zone())),
-                    e.clearedMs() == null ? ", open         " : ", cleared " + f.format(java.time.Instant
-                            .ofEpochMilli(e.clearedMs()).atZone(config.zone())).substring(11), e.detail());
-        }
-    }
-
     int demo(Args a) throws Exception {
         int days = a.getInt("days", 3);
         int rc = new Demo(config, this, out).run(days, a.getInt("devices", 2500), a.getInt("seed", 42));

@@ -2,8 +2,14 @@ package jp.tabiji.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
+import jp.tabiji.web.ops.AlertEntry;
+import jp.tabiji.web.ops.HotspotBoard;
 
 /** `tabiji demo`: the whole product in one command on a fresh machine. */
 final class Demo {
@@ -46,7 +52,7 @@ final class Demo {
         commands.query(new Args(java.util.List.of("visitors", "--from", start.toString(), "--to", end.toString(),
                 "--by", "day,lang")));
         out.println("\nHotspot alerts raised / アクセスポイントのアラート");
-        commands.printAlerts(20);
+        printAlerts(20);
         out.println("""
 
                 Next, try:
@@ -65,6 +71,19 @@ final class Demo {
                 %4$s
                 """.formatted(start, end, dir, config.archive()));
         return 0;
+    }
+
+    /** The latest hotspot alerts, one line each (the demo shows what its injected faults raised). */
+    /** The latest hotspot alerts, one line each: what the injected faults raised. */
+    private void printAlerts(int limit) {
+        ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
+        DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(config.zone());
+        for (AlertEntry e : new HotspotBoard(ch, ApRegistry.empty()).log(null, limit)) {
+            String cleared = e.clearedMs() == null ? ", still open" : ", cleared "
+                    + minute.format(Instant.ofEpochMilli(e.clearedMs())).substring(11);
+            out.printf("  %-20s %-22s opened %s%s  %s%n", e.kind(), e.apId(),
+                    minute.format(Instant.ofEpochMilli(e.openedMs())), cleared, e.detail());
+        }
     }
 
     private void step(String s) {
