@@ -38,10 +38,15 @@ public final class MiyagiSites {
             for (int a = 0; a < site.aps(); a++) {
                 String mac = String.format(Locale.ROOT, "00:1a:1e:%02x:%02x:%02x", s + 1, a + 1, 0x10);
                 aps.add(new AccessPoint(String.format(Locale.ROOT, "%s-ap%02d", site.id(), a + 1), mac, site.id(),
-                        site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), 40 + 20 * a));
+                        site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), capacity(site, a)));
             }
         }
         return aps;
+    }
+
+    /** Clients an AP is built for: station and airport APs more than those at the sights, not all alike. */
+    static int capacity(SiteSpec site, int apIndex) {
+        return (site.hub() ? 250 : 150) + 10 * (apIndex % 2);
     }
 
     public static String registryCsv() {

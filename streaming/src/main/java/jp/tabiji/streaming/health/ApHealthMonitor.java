@@ -206,12 +206,14 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         if (since == ApTrack.NONE || t.open.containsKey(AlertKind.SILENT.name())) {
             return;
         }
-        long silentMs = settings.silentAfter().toMillis();
-        long deadline = t.siteId == null ? since + silentMs : usual.silenceDeadline(t, since, silentMs);
+        long deadline = deadline(t, since);
         if (deadline != ApTrack.NONE && deadline <= now) {
             if (t.siteId == null) {
-                close(t, AlertKind.UNKNOWN_AP, now, 0, "silent for " + settings.silentAfter().toMinutes() + " min",
-                        ctx);
+                close(t, AlertKind.UNKNOWN_AP, now, 0, "silent for " + settings.unknownQuiet().toHours() + " h", ctx);
+                long forget = since + (settings.usualWindowDays() + 1) * DAY;
+                if (forget > now) {
+                    register(t, forget, ctx); // come back to forget it
+                }
             } else {
                 raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.SILENT, since, now,
                         settings.silentAfter().toMinutes(), settings.silentAfter().toMinutes(), "no events for "
@@ -229,12 +231,20 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     /** Makes sure a silence check is registered no later than the current deadline. */
     private void scheduleSilenceCheck(ApTrack t, Context ctx) {
         long since = silenceClock == SilenceClock.EVENT_TIME ? t.lastSeen : t.lastArrival;
-        long silentMs = settings.silentAfter().toMillis();
-        long deadline = t.siteId == null ? since + silentMs : usual.silenceDeadline(t, since, silentMs);
+        long deadline = deadline(t, since);
         long at = deadline != ApTrack.NONE ? deadline : since + (settings.usualWindowDays() + 1) * DAY;
         if (t.silenceCheck == ApTrack.NONE || at < t.silenceCheck) {
             register(t, at, ctx);
         }
+    }
+
+    /**
+     * When the AP, silent since {@code since}, is silent: after the silence threshold counted within its usual
+     * hours, or for an AP missing from the registry, once quiet long enough for its unknown-AP alert to clear.
+     */
+    private long deadline(ApTrack t, long since) {
+        return t.siteId == null ? since + settings.unknownQuiet().toMillis()
+                : usual.silenceDeadline(t, since, settings.silentAfter().toMillis());
     }
 
     private void register(ApTrack t, long at, Context ctx) {

@@ -24,16 +24,27 @@ import org.apache.flink.util.ParameterTool;
  * @param presenceTimeout  a connection never closed ends this long after its last event (DESIGN.md)
  * @param capacities       the registry's optional {@code capacity} per AP id
  * @param webhookUrl       where alerts are also POSTed, or null
+ * @param unknownQuiet     an {@link AlertKind#UNKNOWN_AP} alert clears once the AP has sent nothing this long
  */
 public record HealthSettings(Duration silentAfter, int usualDays, int usualWindowDays, Duration overloadFor,
                              Duration spikeWindow, int spikeMinAttempts, double spikeMinFailureShare,
-                             Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl)
+                             Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl,
+                             Duration unknownQuiet)
         implements Serializable {
+    /** An unregistered AP that shows up now and then is one open alert, not one per appearance. */
+    public static final Duration DEFAULT_UNKNOWN_QUIET = Duration.ofHours(24);
+
+    public HealthSettings(Duration silentAfter, int usualDays, int usualWindowDays, Duration overloadFor,
+                          Duration spikeWindow, int spikeMinAttempts, double spikeMinFailureShare,
+                          Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl) {
+        this(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
+                spikeMinFailureShare, presenceTimeout, capacities, webhookUrl, DEFAULT_UNKNOWN_QUIET);
+    }
 
     /** The job flags these settings read (besides {@code --registry} and {@code --capacities}). */
     public static final java.util.List<String> FLAGS = java.util.List.of("silent-after-min", "usual-days",
             "usual-window-days", "overload-after-min", "login-spike-window-min", "login-spike-min-attempts",
-            "login-spike-failure-share", "alert-webhook");
+            "login-spike-failure-share", "alert-webhook", "unknown-ap-quiet-h");
 
     public HealthSettings {
         if (usualWindowDays < 1 || usualWindowDays > 31 || usualDays < 1 || usualDays > usualWindowDays) {
@@ -58,12 +69,12 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
             }
         }
         return new HealthSettings(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
-                spikeMinFailureShare, presenceTimeout, caps, webhookUrl);
+                spikeMinFailureShare, presenceTimeout, caps, webhookUrl, unknownQuiet);
     }
 
     public HealthSettings withWebhook(String url) {
         return new HealthSettings(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
-                spikeMinFailureShare, presenceTimeout, capacities, url);
+                spikeMinFailureShare, presenceTimeout, capacities, url, unknownQuiet);
     }
 
     /** From job flags (docs/DEPLOY.md lists them); {@code --registry FILE} supplies the capacities. */
@@ -76,7 +87,8 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 Duration.ofMinutes(p.getLong("login-spike-window-min", d.spikeWindow.toMinutes())),
                 p.getInt("login-spike-min-attempts", d.spikeMinAttempts),
                 p.getDouble("login-spike-failure-share", d.spikeMinFailureShare), d.presenceTimeout, Map.of(),
-                blankToNull(p.get("alert-webhook", System.getenv("TABIJI_ALERT_WEBHOOK"))));
+                blankToNull(p.get("alert-webhook", System.getenv("TABIJI_ALERT_WEBHOOK"))),
+                Duration.ofHours(p.getLong("unknown-ap-quiet-h", DEFAULT_UNKNOWN_QUIET.toHours())));
         if (p.has("capacities")) {
             Map<String, Integer> caps = new HashMap<>();
             for (String pair : p.get("capacities").split(",")) {
@@ -86,7 +98,7 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 }
             }
             s = new HealthSettings(s.silentAfter, s.usualDays, s.usualWindowDays, s.overloadFor, s.spikeWindow,
-                    s.spikeMinAttempts, s.spikeMinFailureShare, s.presenceTimeout, caps, s.webhookUrl);
+                    s.spikeMinAttempts, s.spikeMinFailureShare, s.presenceTimeout, caps, s.webhookUrl, s.unknownQuiet);
         }
         if (p.has("registry")) {
             try {
@@ -106,7 +118,8 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 "--overload-after-min", Long.toString(overloadFor.toMinutes()),
                 "--login-spike-window-min", Long.toString(spikeWindow.toMinutes()),
                 "--login-spike-min-attempts", Integer.toString(spikeMinAttempts),
-                "--login-spike-failure-share", Double.toString(spikeMinFailureShare)));
+                "--login-spike-failure-share", Double.toString(spikeMinFailureShare),
+                "--unknown-ap-quiet-h", Long.toString(unknownQuiet.toHours())));
         if (webhookUrl != null) {
             a.addAll(java.util.List.of("--alert-webhook", webhookUrl));
         }

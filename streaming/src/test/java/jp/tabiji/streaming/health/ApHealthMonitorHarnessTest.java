@@ -220,7 +220,7 @@ class ApHealthMonitorHarnessTest {
     }
 
     @Test
-    void anUnknownApIsReportedAndClearsWhenItFallsSilent() throws Exception {
+    void anUnknownApIsOneAlertWhileItKeepsAppearingAndClearsAfterADayOfQuiet() throws Exception {
         start(SilenceClock.EVENT_TIME);
         send(ev(at(0, "10:00:05"), "rogue-7", "a", CONNECT), ev(at(0, "10:03:00"), "rogue-7", "b", CONNECT));
         harness.processWatermark(at(0, "10:05:00"));
@@ -229,10 +229,16 @@ class ApHealthMonitorHarnessTest {
             assertThat(a.siteId).isNull();
             assertThat(a.ts).isEqualTo(at(0, "10:00:05"));
         });
-        harness.processWatermark(at(0, "10:18:00"));
+        send(ev(at(0, "18:00:00"), "rogue-7", "c", CONNECT)); // back hours later: still the same alert
+        harness.processWatermark(at(1, "17:59:59"));
+        assertThat(alerts()).hasSize(1);
+        harness.processWatermark(at(1, "18:00:00"));
         assertThat(alerts()).hasSize(2);
         assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
-        assertThat(alerts().get(1).ts).isEqualTo(at(0, "10:18:00"));
+        assertThat(alerts().get(1).ts).isEqualTo(at(1, "18:00:00"));
+        harness.processWatermark(at(9, "00:00:00"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
