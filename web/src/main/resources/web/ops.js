@@ -51,13 +51,24 @@ async function drawOperations(holder) {
   tableBlock('open-alerts', t('openAlerts'), holder);
   table('open-alerts', ['ap', 'site', 'kind', 'state', 'openedAt', 'clearedAt', 'detail'], alertRows(board.open_alerts));
 
-  const placed = board.hotspots.filter(h => h.lat !== null && h.lon !== null);
+  // APs of one site share its coordinates: one point per place, coloured by its worst status
+  const worst = ['silent', 'overloaded', 'unknown', 'ok'];
+  const places = {};
+  board.hotspots.filter(h => h.lat !== null && h.lon !== null).forEach(h => {
+    const key = `${h.lat},${h.lon}`;
+    const p = places[key] || (places[key] = { lat: h.lat, lon: h.lon, site: apSite(h), aps: [], status: 'ok' });
+    p.aps.push(h);
+    if (worst.indexOf(h.status) < worst.indexOf(p.status)) p.status = h.status;
+  });
+  const label = p => `${p.site}: ` + p.aps.map(h => `${h.ap_id} ${t('status_' + h.status)}`).join(', ');
   block('ap-map', t('apMap'), 420, holder);
   chart('ap-map', { tooltip: { formatter: p => p.data[2] }, xAxis: { type: 'value', scale: true, name: 'lon' },
     yAxis: { type: 'value', scale: true, name: 'lat' },
-    series: Object.keys(STATUS_COLOURS).map(s => ({ name: s, type: 'scatter', symbolSize: 12, itemStyle: { color: STATUS_COLOURS[s] },
-      data: placed.filter(h => h.status === s).map(h => [h.lon, h.lat, h.ap_id]) })) });
-  table('ap-map', ['ap', 'site', 'status', 'position'], placed.map(h => [h.ap_id, apSite(h), t('status_' + h.status), `${h.lat}, ${h.lon}`]));
+    series: Object.keys(STATUS_COLOURS).map(s => ({ name: s, type: 'scatter', symbolSize: 14, itemStyle: { color: STATUS_COLOURS[s] },
+      data: Object.values(places).filter(p => p.status === s).map(p => [p.lon, p.lat, label(p)]) })) });
+  table('ap-map', ['site', 'position', 'status'], Object.values(places).map(p => [p.site, `${p.lat}, ${p.lon}`,
+    ['ok', 'silent', 'overloaded'].map(s => [s, p.aps.filter(h => h.status === s).length]).filter(([, n]) => n > 0)
+      .map(([s, n]) => `${t('status_' + s)} ${n}`).join(' · ')]));
 
   tableBlock('hotspots', t('hotspots'), holder);
   table('hotspots', ['ap', 'site', 'status', 'lastSeen', 'clientsNow', 'capacity', 'openAlerts', 'last24h'],

@@ -92,7 +92,9 @@ class DashboardBrowserIT {
         assertThat(dom.substring(c1, rogue)).contains("data-status=\"silent\"").contains(">" + silent + "<");
         assertThat(dom.substring(rogue, p1)).contains(">" + unknown + "<");
         assertThat(dom.substring(p1)).contains("data-values=\"[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,12,5]\"");
-        assertThat(series(dom, "ap-map")).contains("\"c1\"").contains("\"p1\"");
+        // one point per place, in the colour of its worst status
+        assertThat(series(dom, "ap-map")).contains("{\"name\":\"silent\",\"data\":[[140.85,38.25,\"" + site + ": c1 "
+                + silent + "\"]]}").contains(": p1 ");
         assertThat(dom).contains("id=\"alert-log-table\"").contains("no events for 15 min");
         // an ops user sees no visitor statistics, not even their links
         assertThat(dom).doesNotContain("id=\"visitors\"").doesNotContain("dev-");
