@@ -44,6 +44,8 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     private final ZoneId zone;
 
     private transient ValueState<ApTrack> track;
+    /** Processing time this instance first did anything: a (re)started job gives every AP that long to speak. */
+    private transient long startedAt = ApTrack.NONE;
     private transient UsualHours usual;
     private transient LongCounter late;
 
@@ -67,6 +69,7 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
             t = new ApTrack();
         }
         if (silenceClock == SilenceClock.PROCESSING_TIME) {
+            started(ctx);
             long now = ctx.timerService().currentProcessingTime();
             t.lastArrival = now;
             // the AP speaks again: no longer silent now, not only once the watermark reaches this event
@@ -93,7 +96,8 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (ts == t.silenceCheck) {
                 t.silenceCheck = ApTrack.NONE;
-                checkSilence(t, ts, t.lastArrival, ctx);
+                // after a restart the backlog has not arrived yet: silence counts from the restart at the earliest
+                checkSilence(t, ts, Math.max(t.lastArrival, started(ctx)), ctx);
             }
             finish(t, ts, ctx);
             return;
@@ -109,6 +113,13 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
             }
         }
         finish(t, ts, ctx);
+    }
+
+    private long started(Context ctx) {
+        if (startedAt == ApTrack.NONE) {
+            startedAt = ctx.timerService().currentProcessingTime();
+        }
+        return startedAt;
     }
 
     /** Accounts for the minute ending at {@code end}: its events in time order, then the alert conditions. */

@@ -17,6 +17,7 @@ import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.streaming.health.ApHealthMonitor.SilenceClock;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -258,6 +259,27 @@ class ApHealthMonitorHarnessTest {
         assertThat(alerts()).hasSize(2);
         assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
         assertThat(alerts().get(1).ts).isEqualTo(at(5, "10:20:00"));
+    }
+
+    @Test
+    void aRestartedLiveJobGivesEveryApTheSilenceTimeBeforeCallingItSilent() throws Exception {
+        start(SilenceClock.PROCESSING_TIME);
+        harness.setProcessingTime(at(5, "10:00:00"));
+        workingDays("ap2", 5);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, at(5, "10:01:00"));
+        harness.close();
+        // down for an hour: the AP's events since then still wait in Kafka when the job comes back
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new ApHealthMonitor(SETTINGS, SilenceClock.PROCESSING_TIME, TOKYO)), e -> e.apId, Types.STRING);
+        harness.setProcessingTime(at(5, "11:00:00"));
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.setProcessingTime(at(5, "11:00:01")); // the old check comes due at once
+        assertThat(alerts()).isEmpty();
+        harness.setProcessingTime(at(5, "11:14:59"));
+        assertThat(alerts()).isEmpty();
+        harness.setProcessingTime(at(5, "11:15:01")); // still nothing 15 minutes after the restart: silent
+        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.kind).isEqualTo(AlertKind.SILENT));
     }
 
     @Test
