@@ -19,6 +19,10 @@ final class EventsTopic {
     static void sendToPartition0(String bootstrap, List<WifiEvent> events) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // right after the topic is created its leader may still be moving: with one request in flight a retried
+        // batch cannot overtake the next one (several in flight stalled for minutes on OUT_OF_ORDER_SEQUENCE_NUMBER)
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         WifiEventCodec codec = new WifiEventCodec();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
