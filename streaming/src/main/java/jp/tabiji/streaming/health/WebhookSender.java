@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Delivers webhook bodies without ever blocking the caller: {@link #send} only queues. One background thread
  * POSTs them in order; a failure (no answer, or a status outside 2xx) is retried with exponential backoff
  * (first wait doubling up to a minute) for {@code maxAttempts} attempts. When the receiver is down for long the
- * queue is bounded: the oldest bodies are dropped and counted, since Kafka and ClickHouse still hold every alert.
+ * queue is bounded: further bodies are dropped and counted, since Kafka and ClickHouse still hold every alert.
+ * With a signing key each request carries {@code X-Tabiji-Signature: sha256=HEX}, the HMAC-SHA256 of its body,
+ * so the receiver can tell our alerts from anyone else's POSTs.
  */
 public final class WebhookSender implements AutoCloseable {
     static final int DEFAULT_QUEUE = 10_000;
@@ -28,6 +30,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Duration firstBackoff;
     private final int maxAttempts;
     private final int queueLimit;
+    private final byte[] signingKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alert-webhook");
@@ -40,6 +43,12 @@ public final class WebhookSender implements AutoCloseable {
     private final AtomicLong failedAttempts = new AtomicLong();
 
     public WebhookSender(URI url, Duration firstBackoff, int maxAttempts, int queueLimit) {
+        this(url, firstBackoff, maxAttempts, queueLimit, null);
+    }
+
+    /** @param signingKey the HMAC key for {@code X-Tabiji-Signature}, or null to send unsigned */
+    public WebhookSender(URI url, Duration firstBackoff, int maxAttempts, int queueLimit, byte[] signingKey) {
+        this.signingKey = signingKey == null ? null : signingKey.clone();
         this.url = url;
         this.firstBackoff = firstBackoff;
         this.maxAttempts = maxAttempts;
@@ -60,9 +69,12 @@ public final class WebhookSender implements AutoCloseable {
 
     private void attempt(byte[] body, int n) {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (signingKey != null) {
+                request.header("X-Tabiji-Signature", "sha256=" + signature(signingKey, body));
+            }
+            HttpResponse<Void> r = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() / 100 == 2) {
                 delivered.incrementAndGet();
                 pending.decrementAndGet();
@@ -88,6 +100,17 @@ public final class WebhookSender implements AutoCloseable {
         long wait = Math.min(MAX_BACKOFF.toMillis(), firstBackoff.toMillis() << Math.min(n - 1, 20));
         LOG.info("alert webhook {} attempt {} failed ({}); retrying in {} ms", url, n, why, wait);
         worker.schedule(() -> attempt(body, n + 1), wait, TimeUnit.MILLISECONDS);
+    }
+
+    /** Hex HMAC-SHA256 of {@code body} under {@code key}: what {@code X-Tabiji-Signature} carries after "sha256=". */
+    public static String signature(byte[] key, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits at most {@code limit} for the queue to empty. */

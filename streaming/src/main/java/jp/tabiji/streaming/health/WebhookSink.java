@@ -7,6 +7,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /** Alerts POSTed as JSON ({@link AlertJson}) to an operator's webhook, in the background (see {@link WebhookSender}). */
 public final class WebhookSink implements Sink<HotspotAlert> {
+    /** Environment variable holding the key webhook bodies are signed with (HMAC-SHA256), if any. */
+    public static final String SIGNING_KEY_ENV = "TABIJI_ALERT_WEBHOOK_SECRET";
+
     private final String url;
     private final Duration firstBackoff;
     private final int maxAttempts;
@@ -23,8 +26,11 @@ public final class WebhookSink implements Sink<HotspotAlert> {
 
     @Override
     public SinkWriter<HotspotAlert> createWriter(WriterInitContext context) {
+        // the signing key comes from the TaskManager's environment, never from job arguments (which the UI shows)
+        String key = System.getenv(SIGNING_KEY_ENV);
         WebhookSender sender = new WebhookSender(java.net.URI.create(url), firstBackoff, maxAttempts,
-                WebhookSender.DEFAULT_QUEUE);
+                WebhookSender.DEFAULT_QUEUE, key == null || key.isBlank() ? null
+                        : key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         context.metricGroup().gauge("webhookPending", sender::pending);
         context.metricGroup().gauge("webhookDelivered", sender::delivered);
         context.metricGroup().gauge("webhookDropped", sender::dropped);

@@ -22,6 +22,7 @@ class WebhookSenderTest {
     private HttpServer receiver;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> signatures = new CopyOnWriteArrayList<>();
 
     /** A receiver that answers 503 to the first {@code failures} requests, and waits for {@code gate} first. */
     private URI start(int failures, CountDownLatch gate) throws Exception {
@@ -33,6 +34,9 @@ class WebhookSenderTest {
                 Thread.currentThread().interrupt();
             }
             byte[] body = ex.getRequestBody().readAllBytes();
+            String signature = ex.getRequestHeaders().getFirst("X-Tabiji-Signature");
+            signatures.add(signature == null ? "none" : signature + " " + WebhookSender.signature(
+                    "hook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8), body));
             int n = requests.incrementAndGet();
             int status = n <= failures ? 503 : 204;
             if (status == 204) {
@@ -74,12 +78,27 @@ class WebhookSenderTest {
             assertThat(sender.failedAttempts()).isEqualTo(2);
             assertThat(requests.get()).isEqualTo(4);
         }
+        assertThat(signatures).containsOnly("none"); // no key, no signature
         JsonNode first = new ObjectMapper().readTree(accepted.get(0));
         assertThat(first.get("alert_id").asText()).isEqualTo("silent:matsushima-ap01:1000");
         assertThat(first.get("state").asText()).isEqualTo("open");
         assertThat(first.get("kind").asText()).isEqualTo("silent");
         assertThat(first.get("ts").asText()).isEqualTo("1970-01-01T00:00:02Z");
         assertThat(accepted.get(1)).contains("matsushima-ap02"); // order kept
+    }
+
+    @Test
+    void withAKeyEveryRequestIsSignedSoTheReceiverCanCheckItCameFromUs() throws Exception {
+        URI url = start(0, new CountDownLatch(0));
+        try (WebhookSender sender = new WebhookSender(url, Duration.ofMillis(10), 3, 100,
+                "hook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            sender.send(AlertJson.encode(alert("matsushima-ap01")));
+            sender.drain(Duration.ofSeconds(10));
+        }
+        assertThat(signatures).singleElement().satisfies(s -> {
+            String[] sentAndExpected = s.split(" ");
+            assertThat(sentAndExpected[0]).isEqualTo("sha256=" + sentAndExpected[1]);
+        });
     }
 
     @Test
