@@ -19,7 +19,9 @@ window.TEXT = {
         clearedAt: '解消', detail: '詳細', apMap: 'APの地図', updated: '更新', stateOpen: '継続中', stateCleared: '解消済み',
         status_ok: '正常', status_silent: '無通信', status_overloaded: '過負荷', status_unknown: '未登録',
         kind_silent: '無通信', kind_overloaded: '過負荷', kind_login_failure_spike: 'ログイン失敗の急増',
-        kind_unknown_ap: '未登録のAP' },
+        kind_unknown_ap: '未登録のAP', detail_silent: '通常の時間帯に{threshold}分以上受信なし',
+        detail_overloaded: '接続数 {value}（定員 {threshold}）', detail_login_failure_spike: 'ログイン失敗 {value}（基準 {threshold}）',
+        detail_unknown_ap: 'レジストリにないAPからの受信' },
   en: { title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
         overview: 'Overview', languagesPage: 'Languages', movement: 'Movement', dwellPage: 'Dwell', from: 'From', to: 'To',
         thisWeek: 'This week', thisMonth: 'This month', lastMonth: 'Last month', fiscalYear: 'Fiscal year (from April)',
@@ -40,5 +42,9 @@ window.TEXT = {
         state: 'State', openedAt: 'Opened', clearedAt: 'Cleared', detail: 'Detail', apMap: 'AP map', updated: 'Updated',
         stateOpen: 'open', stateCleared: 'cleared', status_ok: 'ok', status_silent: 'silent',
         status_overloaded: 'overloaded', status_unknown: 'unknown', kind_silent: 'silent',
-        kind_overloaded: 'overloaded', kind_login_failure_spike: 'login failure spike', kind_unknown_ap: 'unknown AP' }
+        kind_overloaded: 'overloaded', kind_login_failure_spike: 'login failure spike', kind_unknown_ap: 'unknown AP',
+        detail_silent: 'no events for {threshold} min within its usual hours',
+        detail_overloaded: '{value} clients (capacity {threshold})',
+        detail_login_failure_spike: '{value} of logins failed (threshold {threshold})',
+        detail_unknown_ap: 'events from an AP missing from the registry' }
 };

@@ -33,9 +33,17 @@ function statusCell(td, status) {
   td.textContent = ''; td.appendChild(b); td.dataset.status = status;
 }
 
+// what an alert measured, in the page's language (the job's own detail text is English)
+const pct = x => Math.round(x * 100) + '%';
+function detail(a) {
+  const text = t('detail_' + a.kind);
+  return typeof text === 'string' ? text.replace('{value}', a.kind === 'login_failure_spike' ? pct(a.value) : a.value)
+    .replace('{threshold}', a.kind === 'login_failure_spike' ? pct(a.threshold) : a.threshold) : a.detail;
+}
+
 function alertRows(alerts) {
   return alerts.map(a => [a.ap_id, a.site_id ? siteName(a.site_id) : '–', t('kind_' + a.kind),
-    t(a.state === 'open' ? 'stateOpen' : 'stateCleared'), when(a.opened_at), when(a.cleared_at), a.detail]);
+    t(a.state === 'open' ? 'stateOpen' : 'stateCleared'), when(a.opened_at), when(a.cleared_at), detail(a)]);
 }
 
 async function drawOperations(holder) {

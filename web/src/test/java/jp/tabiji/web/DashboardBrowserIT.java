@@ -76,9 +76,10 @@ class DashboardBrowserIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"ja, 無通信, 未登録, 青葉城", "en, silent, unknown, Aoba Castle"})
-    void theOperationsPageShowsEveryApWithOpenAlertsFirst(String lang, String silent, String unknown, String site)
-            throws Exception {
+    @CsvSource({"ja, 無通信, 未登録, 青葉城, 通常の時間帯に15分以上受信なし, 接続数 8（定員 10）",
+        "en, silent, unknown, Aoba Castle, no events for 15 min within its usual hours, 8 clients (capacity 10)"})
+    void theOperationsPageShowsEveryApWithOpenAlertsFirst(String lang, String silent, String unknown, String site,
+                                                          String silentDetail, String overloadDetail) throws Exception {
         Run run = chromiumAs("otto", "operations", lang, "--dump-dom");
         String dom = run.stdout();
         assertThat(run.consoleLines()).as("browser console for operations " + lang).isEmpty();
@@ -95,7 +96,9 @@ class DashboardBrowserIT {
         // one point per place, in the colour of its worst status
         assertThat(series(dom, "ap-map")).contains("{\"name\":\"silent\",\"data\":[[140.85,38.25,\"" + site + ": c1 "
                 + silent + "\"]]}").contains(": p1 ");
-        assertThat(dom).contains("id=\"alert-log-table\"").contains("no events for 15 min");
+        // the alert log in the page's language
+        assertThat(dom.substring(dom.indexOf("id=\"alert-log-table\""))).contains(">" + silentDetail + "<")
+                .contains(">" + overloadDetail + "<");
         // an ops user sees no visitor statistics, not even their links
         assertThat(dom).doesNotContain("id=\"visitors\"").doesNotContain("dev-");
         Path shot = SCREENSHOTS.resolve("operations-" + lang + ".png");
