@@ -16,13 +16,14 @@ public final class TabijiCli {
               demo [--no-serve]         set up, simulate a few days, replay them, show the results, then serve
                                          the dashboard with a one-time admin sign-in link (on a terminal)
               up | down | status        start, stop or show the local Kafka + ClickHouse stack
-              simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD]
-              replay --input FILE... [--registry FILE] [--jobmanager HOST:PORT] [SOURCE OPTIONS]
+              simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD] [--background]
+                       [--fault outage|overload|login_burst:AP_ID:FROM/TO]...   (local times, e.g. 2026-11-07T10:00)
+              replay --input FILE... [--registry FILE] [--jobmanager HOST:PORT] [SOURCE OPTIONS] [HEALTH OPTIONS]
               ingest syslog [--listen udp://127.0.0.1:5514,tcp://127.0.0.1:5514] [--buffer N] [SOURCE OPTIONS]
               ingest file PATH... [--id NAME] [SOURCE OPTIONS]   follow log files through rotation, resuming
                                          exactly where it stopped (positions committed with the events)
               ingest radius DIR [--id NAME] [SOURCE OPTIONS]     follow FreeRADIUS detail-* files in DIR
-              stream [--jobmanager HOST:PORT] [--parallelism N]
+              stream [--jobmanager HOST:PORT] [--parallelism N] [HEALTH OPTIONS]
                                          the live job: embedded until Ctrl-C, or submitted to a Flink cluster
               serve [--bind 127.0.0.1] [--port 8080] [--registry FILE]
                                          the dashboard and the API (/api/v1, described at /api/docs)
@@ -32,14 +33,21 @@ public final class TabijiCli {
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
               query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...]
                                          [--format table|csv|json] [--registry FILE]   (see README.md)
+              query hotspots [--to DATE] [--format table|csv|json] [--registry FILE]
+                                         every AP's status, last seen, clients now and open alerts
               test                      run every test (the ./tabiji script does this)
               bench ingest [--quick]    parse rates per format (JMH) and publish rate against a raw producer
               bench pipeline [--quick]  Kafka → Flink passthrough, the whole job, the ClickHouse sink, peak memory
             source options: --format auto|syslog|logread|portal-json|portal-csv|radius-detail  --ap ID (for lines
                            that name no AP)  --reference-time ISO (year inference; default: file mtime)  --opt-out FILE
+                           --metrics-port N (ingest: Prometheus /metrics)
+            health options: --silent-after-min 15 --usual-days 4 --usual-window-days 7 --overload-after-min 5
+                           --login-spike-window-min 10 --login-spike-min-attempts 20 --login-spike-failure-share 0.3
+                           --unknown-ap-quiet-h 24 --alert-webhook URL
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K
                            TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT
-                           TABIJI_BIND TABIJI_PORT (see README.md)
+                           TABIJI_BIND TABIJI_PORT TABIJI_ALERT_WEBHOOK TABIJI_ALERT_WEBHOOK_SECRET
+                           TABIJI_METRICS_PORT TABIJI_FLINK_METRICS_PORT (see README.md)
             """;
 
     private TabijiCli() {
