@@ -79,6 +79,7 @@ class LiveSilenceIT {
                         .contains("flink_taskmanager_job_task_operator_numRecordsOut")
                         .contains("flink_jobmanager_job_lastCheckpointDuration")
                         .contains("flink_taskmanager_job_task_operator_currentInputWatermark")
+                        .containsPattern("flink_taskmanager_job_task_operator_watermarkLagMs\\{[^}]*operator_name=\"AP_health\"")
                         .contains("KafkaSourceReader_KafkaConsumer_records_lag_max");
 
                 EventsTopic.sendToPartition0(stack.kafkaBootstrap(),

@@ -46,6 +46,8 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     private transient ValueState<ApTrack> track;
     /** Processing time this instance first did anything: a (re)started job gives every AP that long to speak. */
     private transient long startedAt = ApTrack.NONE;
+    /** The watermark as last seen, for the {@code watermarkLagMs} gauge (Long.MIN_VALUE before the first). */
+    private transient volatile long watermark = Long.MIN_VALUE;
     private transient UsualHours usual;
     private transient LongCounter late;
 
@@ -60,10 +62,16 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         track = getRuntimeContext().getState(new ValueStateDescriptor<>("ap-track", Types.POJO(ApTrack.class)));
         usual = new UsualHours(new RegionClock(zone), settings.usualDays(), settings.usualWindowDays());
         late = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
+        // how far event time trails the wall clock here (Prometheus: ..._operator_watermarkLagMs); -1 before any
+        getRuntimeContext().getMetricGroup().gauge("watermarkLagMs", () -> {
+            long w = watermark;
+            return w == Long.MIN_VALUE || w == Long.MAX_VALUE ? -1L : System.currentTimeMillis() - w;
+        });
     }
 
     @Override
     public void processElement(WifiEvent e, Context ctx, Collector<ApMinute> out) throws Exception {
+        watermark = ctx.timerService().currentWatermark();
         ApTrack t = track.value();
         if (t == null) {
             t = new ApTrack();
