@@ -39,6 +39,12 @@ public final class RegionClock implements Serializable {
         return (second + 3_600L - Math.floorMod(localSecond(ts), 3_600L)) * 1000L;
     }
 
+    /** The start (epoch ms) of the local day after the one holding {@code ts}. */
+    public long nextDayStart(long ts) {
+        long second = Math.floorDiv(ts, 1000L);
+        return (second + 86_400L - Math.floorMod(localSecond(ts), 86_400L)) * 1000L;
+    }
+
     /** The local hour as {@code yyyy-MM-dd'T'HH}. */
     public static String hourLabel(long hour) {
         return HOUR.format(LocalDateTime.ofEpochSecond(hour * 3_600L, 0, ZoneOffset.UTC));
