@@ -3,7 +3,9 @@ package jp.tabiji.streaming.health;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.streaming.visit.RegionClock;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -89,8 +91,14 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         if (t.lastTick != ApTrack.NONE && e.ts <= t.lastTick) {
             late.add(1);
         } else {
-            t.pending.add(e);
-            ctx.timerService().registerEventTimeTimer(minuteEnd(e.ts));
+            long minuteEnd = minuteEnd(e.ts);
+            PendingMinute minute = t.pending.get(minuteEnd);
+            if (minute == null) {
+                minute = new PendingMinute();
+                t.pending.put(minuteEnd, minute);
+                ctx.timerService().registerEventTimeTimer(minuteEnd);
+            }
+            minute.events.add(e);
         }
         track.update(t);
     }
@@ -133,11 +141,13 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     /** Accounts for the minute ending at {@code end}: its events in time order, then the alert conditions. */
     private void tick(ApTrack t, long end, boolean endOfInput, Context ctx, Collector<ApMinute> out) {
         List<WifiEvent> due = new ArrayList<>();
-        List<WifiEvent> later = new ArrayList<>();
-        for (WifiEvent e : t.pending) {
-            (e.ts <= end ? due : later).add(e);
+        for (Iterator<Map.Entry<Long, PendingMinute>> it = t.pending.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, PendingMinute> minute = it.next();
+            if (minute.getKey() <= end) {
+                due.addAll(minute.getValue().events);
+                it.remove();
+            }
         }
-        t.pending = later;
         due.sort(Comparator.comparingLong(e -> e.ts));
         String apId = ctx.getCurrentKey();
         ApMinute row = new ApMinute();
@@ -312,9 +322,13 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
 
     private static long latestPendingUpTo(ApTrack t, long ts) {
         long latest = ApTrack.NONE;
-        for (WifiEvent e : t.pending) {
-            if (e.ts <= ts) {
-                latest = Math.max(latest, e.ts);
+        for (Map.Entry<Long, PendingMinute> minute : t.pending.entrySet()) {
+            if (minute.getKey() - MINUTE < ts) { // the minute starts before ts
+                for (WifiEvent e : minute.getValue().events) {
+                    if (e.ts <= ts) {
+                        latest = Math.max(latest, e.ts);
+                    }
+                }
             }
         }
         return latest;

@@ -1,10 +1,7 @@
 package jp.tabiji.streaming.health;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import jp.tabiji.ingest.event.WifiEvent;
 
 /**
  * Everything {@link ApHealthMonitor} keeps about one AP, in one keyed value. A Flink POJO: collections are
@@ -16,8 +13,11 @@ public class ApTrack {
 
     /** The AP's site as its latest events named it; null while it is missing from the registry. */
     public String siteId;
-    /** Events the watermark has not passed yet, in arrival order. */
-    public List<WifiEvent> pending = new ArrayList<>();
+    /**
+     * Events the watermark has not passed yet, by the end of their minute, in arrival order: a minute's events are
+     * taken out whole when it is accounted for, however far ahead of the watermark one input runs.
+     */
+    public Map<Long, PendingMinute> pending = new HashMap<>();
     /** The end (epoch ms, inclusive) of the last minute accounted for, {@link #NONE} before any. */
     public long lastTick = NONE;
     /** Time of the AP's latest event accounted for. */

@@ -86,6 +86,7 @@ class ApHealthMonitorHarnessTest {
         PojoTestUtils.assertSerializedAsPojo(HotspotAlert.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(ApTrack.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(PresentClient.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(PendingMinute.class);
     }
 
     @Test
