@@ -45,7 +45,11 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     private final SilenceClock silenceClock;
     private final ZoneId zone;
 
+    private static final Comparator<WifiEvent> BY_TIME = Comparator.comparingLong(e -> e.ts);
+
     private transient ValueState<ApTrack> track;
+    private transient PresenceCounter presence;
+    private transient LoginWindow logins;
     /** Processing time this instance first did anything: a (re)started job gives every AP that long to speak. */
     private transient long startedAt = ApTrack.NONE;
     /** The watermark as last seen, for the {@code watermarkLagMs} gauge (Long.MIN_VALUE before the first). */
@@ -63,6 +67,8 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     public void open(OpenContext ctx) {
         track = getRuntimeContext().getState(new ValueStateDescriptor<>("ap-track", Types.POJO(ApTrack.class)));
         usual = new UsualHours(new RegionClock(zone), settings.usualDays(), settings.usualWindowDays());
+        presence = new PresenceCounter(settings.presenceTimeout().toMillis());
+        logins = new LoginWindow(settings.spikeWindow());
         late = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
         // how far event time trails the wall clock here (Prometheus: ..._operator_watermarkLagMs); -1 before any
         getRuntimeContext().getMetricGroup().gauge("watermarkLagMs", () -> {
@@ -148,12 +154,11 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
                 it.remove();
             }
         }
-        due.sort(Comparator.comparingLong(e -> e.ts));
+        due.sort(BY_TIME);
         String apId = ctx.getCurrentKey();
         ApMinute row = new ApMinute();
         row.apId = apId;
         row.minuteMs = end - MINUTE + 1;
-        PresenceCounter presence = new PresenceCounter(settings.presenceTimeout().toMillis());
         for (WifiEvent e : due) {
             row.events++;
             usual.record(t, e.ts);
@@ -164,7 +169,6 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         }
         row.siteId = t.siteId;
         row.clientsNow = presence.clientsAt(t, end);
-        LoginWindow logins = new LoginWindow(settings.spikeWindow());
         long[] window = logins.add(t, row.minuteMs, row.loginAttempts, row.loginFailures);
         if (!due.isEmpty()) {
             long first = due.get(0).ts;
@@ -239,7 +243,7 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         if (deadline != ApTrack.NONE && deadline <= now) {
             if (t.siteId == null) {
                 close(t, AlertKind.UNKNOWN_AP, now, 0, "silent for " + settings.unknownQuiet().toHours() + " h", ctx);
-                long forget = since + (settings.usualWindowDays() + 1) * DAY;
+                long forget = forgetAt(since);
                 if (forget > now) {
                     register(t, forget, ctx); // come back to forget it
                 }
@@ -250,8 +254,7 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
             }
             return;
         }
-        long forget = since + (settings.usualWindowDays() + 1) * DAY;
-        long next = deadline != ApTrack.NONE ? deadline : forget;
+        long next = deadline != ApTrack.NONE ? deadline : forgetAt(since);
         if (next > now) {
             register(t, next, ctx);
         }
@@ -261,7 +264,7 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     private void scheduleSilenceCheck(ApTrack t, Context ctx) {
         long since = silenceClock == SilenceClock.EVENT_TIME ? t.lastSeen : t.lastArrival;
         long deadline = deadline(t, since);
-        long at = deadline != ApTrack.NONE ? deadline : since + (settings.usualWindowDays() + 1) * DAY;
+        long at = deadline != ApTrack.NONE ? deadline : forgetAt(since);
         if (t.silenceCheck == ApTrack.NONE || at < t.silenceCheck) {
             register(t, at, ctx);
         }
@@ -274,6 +277,11 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     private long deadline(ApTrack t, long since) {
         return t.siteId == null ? since + settings.unknownQuiet().toMillis()
                 : usual.silenceDeadline(t, since, settings.silentAfter().toMillis());
+    }
+
+    /** When an AP silent since {@code since} has no usual hour left in its window: time to look at forgetting it. */
+    private long forgetAt(long since) {
+        return since + (settings.usualWindowDays() + 1) * DAY;
     }
 
     private void register(ApTrack t, long at, Context ctx) {
