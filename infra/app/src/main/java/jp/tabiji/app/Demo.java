@@ -32,10 +32,11 @@ final class Demo {
         out.println("Tabiji turns the logs of a region's free public Wi-Fi into visitor trends for its tourism office:\n"
                 + "who visits which site on which day, in which language. This demo simulates Miyagi's Wi-Fi logs\n"
                 + "(client MACs are pseudonymized at ingest and never stored), runs them through Kafka, Flink and\n"
-                + "ClickHouse, and prints the results.\n");
+                + "ClickHouse, and prints the results and the hotspot alerts they raised.\n");
         step("1/4 starting the local stack (a Kafka broker and a ClickHouse server, data in " + config.home() + ")");
         commands.ensureStack();
-        step("2/4 simulating " + days + " days of Miyagi's free Wi-Fi (" + devices + " devices, seed " + seed + ")");
+        step("2/4 simulating " + days + " days of Miyagi's free Wi-Fi (" + devices + " tourists' devices, seed " + seed
+                + "; on the last day an overloaded AP and a burst of failed logins, for the operations alerts)");
         // two faults on the last day, for the operations page and the alerts to show
         commands.simulate(new Args(java.util.List.of("--days", "" + days, "--devices", "" + devices, "--seed",
                 "" + seed, "--out", dir.toString(), "--start", start.toString(),
