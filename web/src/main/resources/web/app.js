@@ -21,10 +21,17 @@ const iso = d => d.toISOString().slice(0, 10);
 const utc = (y, m, d) => new Date(Date.UTC(y, m, d));
 const shift = (s, days) => { const d = new Date(s + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + days); return iso(d); };
 const daysBetween = (a, b) => Math.round((new Date(b) - new Date(a)) / 86400000);
+// distinct counts over a whole range are published for one day, ISO week or month only (the release lattice)
+function lattice(f, to) {
+  const a = new Date(f + 'T00:00:00Z'); const n = daysBetween(f, to);
+  const monthEnd = new Date(Date.UTC(a.getUTCFullYear(), a.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  return n === 0 || (n === 6 && a.getUTCDay() === 1) || (a.getUTCDate() === 1 && to === monthEnd);
+}
+function note(key) { const p = document.createElement('p'); p.className = 'note'; p.textContent = t(key); $('page').appendChild(p); }
 function preset(name) {
   const n = new Date(); const y = n.getFullYear(); const m = n.getMonth(); const today = utc(y, m, n.getDate());
-  if (name === 'week') return [utc(y, m, n.getDate() - (today.getUTCDay() + 6) % 7), today];
-  if (name === 'month') return [utc(y, m, 1), today];
+  if (name === 'week') { const mon = utc(y, m, n.getDate() - (today.getUTCDay() + 6) % 7); return [mon, new Date(mon.getTime() + 6 * 86400000)]; }
+  if (name === 'month') return [utc(y, m, 1), utc(y, m + 1, 0)];
   if (name === 'lastMonth') return [utc(y, m - 1, 1), utc(y, m, 0)];
   return [utc(m >= 3 ? y : y - 1, 3, 1), today];
 }
@@ -67,18 +74,23 @@ async function overview(site) {
   const f = $('range').from.value; const to = $('range').to.value; const n = daysBetween(f, to) + 1;
   const place = site ? `&site=${encodeURIComponent(site)}` : '';
   const q = (a, b) => `from=${a}&to=${b}${place}`;
-  const [kpis, cur, prev, ly] = await Promise.all([api(`/api/v1/kpis?${q(f, to)}`),
+  const whole = lattice(f, to);
+  const none = { visitors: undefined, foreign_share: undefined, median_dwell_s: undefined, repeat_rate: undefined };
+  const [kpis, cur, prev, ly] = await Promise.all([whole ? api(`/api/v1/kpis?${q(f, to)}`) : Promise.resolve(none),
     api(`/api/v1/visitors?${q(f, to)}&groupBy=day`), api(`/api/v1/visitors?${q(shift(f, -n), shift(f, -1))}&groupBy=day`),
     api(`/api/v1/visitors?${q(shift(f, -364), shift(to, -364))}&groupBy=day`)]);
   const tiles = document.createElement('div'); tiles.className = 'tiles';
-  const pct = v => v === null ? t('suppressed') : (v * 100).toFixed(1) + '%';
+  const pct = v => v === null ? t('suppressed') : v === undefined ? '–' : (v * 100).toFixed(1) + '%';
   [['kpiVisitors', cell(kpis.visitors)], ['kpiForeign', pct(kpis.foreign_share)],
-   ['kpiDwell', kpis.median_dwell_s === null ? t('suppressed') : Math.round(kpis.median_dwell_s / 60) + ' ' + t('minutes')],
+   ['kpiDwell', kpis.median_dwell_s === null ? t('suppressed') : kpis.median_dwell_s === undefined ? '–'
+     : Math.round(kpis.median_dwell_s / 60) + ' ' + t('minutes')],
    ['kpiRepeat', pct(kpis.repeat_rate)]].forEach(([k, v]) => {
     const d = document.createElement('div'); d.className = 'tile'; d.innerHTML = '<span></span><strong></strong>';
     d.firstChild.textContent = t(k); d.lastChild.textContent = v; tiles.appendChild(d);
   });
   $('page').appendChild(tiles);
+  note('protection');
+  if (!whole) note('latticeOnly');
   const days = cur.rows.map(r => r.day);
   const byOffset = (rows, start) => { const m = {}; rows.forEach(r => { m[daysBetween(start, r.day)] = r.visitors; }); return m; };
   const p = byOffset(prev.rows, shift(f, -n)); const l = byOffset(ly.rows, shift(f, -364));
@@ -91,6 +103,7 @@ async function overview(site) {
   table('visitors', ['day', 'current', 'previous', 'lastYear'],
     cur.rows.map(r => [r.day, r.visitors, p[daysBetween(f, r.day)], l[daysBetween(f, r.day)]]));
   if (site) return sitePage(site);
+  if (!whole) return;
   const bySite = await api(`/api/v1/visitors?${range()}&groupBy=site`);
   const top = bySite.rows.filter(r => r.visitors !== null).sort((a, b) => b.visitors - a.visitors).slice(0, 10);
   block('sites', t('topSites'));
@@ -120,8 +133,10 @@ async function sitePage(site) {
 }
 
 async function languagesPage() {
+  const whole = lattice($('range').from.value, $('range').to.value);
   const [byDay, bySite] = await Promise.all([api(`/api/v1/languages?${range()}&groupBy=day`),
-    api(`/api/v1/languages?${range()}&groupBy=site`)]);
+    whole ? api(`/api/v1/languages?${range()}&groupBy=site`) : Promise.resolve({ rows: [] })]);
+  note('protection');
   const share = (rows, key) => { const total = {}; rows.forEach(r => { if (r.visitors !== null) total[r[key]] = (total[r[key]] || 0) + r.visitors; });
     return r => r.visitors === null ? null : Math.round(r.visitors / total[r[key]] * 1000) / 10; };
   const langs = [...new Set(byDay.rows.map(r => r.lang))].sort();
@@ -132,6 +147,7 @@ async function languagesPage() {
     yAxis: { type: 'value', max: 100 }, series: langs.map(l => ({ name: l, type: 'line', stack: 'share', areaStyle: {},
       data: days.map(d => { const r = byDay.rows.find(x => x.day === d && x.lang === l); return r ? dayShare(r) : 0; }) })) });
   table('share-time', ['day', 'lang', 'visitors', 'share'], byDay.rows.map(r => [r.day, r.lang, r.visitors, dayShare(r)]));
+  if (!whole) return note('latticeOnly');
   const ids = [...new Set(bySite.rows.map(r => r.site_id))];
   const siteShare = share(bySite.rows, 'site_id');
   block('share-site', t('sharePerSite'), 60 + 30 * ids.length);
@@ -166,8 +182,8 @@ async function movementPage() {
   pick.innerHTML = '<span></span> <select id="flow-lang"><option value=""></option></select>';
   pick.firstChild.textContent = t('lang'); pick.querySelector('option').textContent = t('allLanguages');
   $('page').appendChild(pick);
-  const langs = await api(`/api/v1/languages?${range()}&groupBy=lang`);
-  langs.rows.forEach(r => { const o = document.createElement('option'); o.value = o.textContent = r.lang; $('flow-lang').appendChild(o); });
+  const langs = await api(`/api/v1/languages?${range()}&groupBy=day`);
+  [...new Set(langs.rows.map(r => r.lang))].sort().map(lang => ({ lang })).forEach(r => { const o = document.createElement('option'); o.value = o.textContent = r.lang; $('flow-lang').appendChild(o); });
   const holder = document.createElement('div'); $('page').appendChild(holder);
   const draw = async () => {
     ['sankey', 'flowmap'].forEach(id => { if (charts[id]) { charts[id].dispose(); delete charts[id]; } });

@@ -1,7 +1,9 @@
 'use strict';
 // Every word the dashboard shows, in Japanese (the default) and English.
 window.TEXT = {
-  ja: { title: 'Tabiji 観光Wi-Fi分析', skip: '本文へ移動', signIn: 'サインイン', user: 'ユーザー名', password: 'パスワード',
+  ja: { protection: '個人が特定されないよう、人数・訪問数・移動数には±2以内の誤差（公表ごとに変わらない、セルキー法）を加え、10未満の値は「秘匿」としています。日・週・月でない期間の訪問数・移動数は日別公表値の合計です。',
+        latticeOnly: '重複のない人数（主要指標、地点別・言語別の訪問者数）は、日・週（月〜日）・月の単位で公表されます。「今週」「今月」「先月」を選ぶか、日別の表をご覧ください。',
+        title: 'Tabiji 観光Wi-Fi分析', skip: '本文へ移動', signIn: 'サインイン', user: 'ユーザー名', password: 'パスワード',
         overview: '概要', languagesPage: '言語', movement: '移動', dwellPage: '滞在時間', from: '開始日', to: '終了日',
         thisWeek: '今週', thisMonth: '今月', lastMonth: '先月', fiscalYear: '今年度（4月から）', show: '表示', export: '出力',
         visitorsPerDay: '日別訪問者数', topSites: '訪問者の多い地点', languages: '言語別訪問者数', day: '日付', site: '地点',
@@ -22,7 +24,9 @@ window.TEXT = {
         kind_unknown_ap: '未登録のAP', detail_silent: '通常の時間帯に{threshold}分以上受信なし',
         detail_overloaded: '接続数 {value}（定員 {threshold}）', detail_login_failure_spike: 'ログイン失敗 {value}（基準 {threshold}）',
         detail_unknown_ap: 'レジストリにないAPからの受信' },
-  en: { title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
+  en: { protection: 'So that no one can be singled out, counts of people, visits and trips carry a fixed error of at most ±2 (the cell-key method) and values under 10 are shown as suppressed. For a range that is no day, week or month, visits and trips are the sum of the released days.',
+        latticeOnly: 'Distinct people (key figures, visitors per site and per language) are published for whole days, ISO weeks (Monday to Sunday) and months. Choose this week, this month or last month, or see the daily table.',
+        title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
         overview: 'Overview', languagesPage: 'Languages', movement: 'Movement', dwellPage: 'Dwell', from: 'From', to: 'To',
         thisWeek: 'This week', thisMonth: 'This month', lastMonth: 'Last month', fiscalYear: 'Fiscal year (from April)',
         show: 'Show', export: 'Export', visitorsPerDay: 'Visitors per day', topSites: 'Top sites',

@@ -11,8 +11,12 @@ import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
+import jp.tabiji.analytics.catalogue.MetricCatalogue;
+import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.hotspots.HotspotBoard;
+import jp.tabiji.analytics.release.Perturbation;
+import jp.tabiji.analytics.release.Release;
 import jp.tabiji.web.auth.Role;
-import jp.tabiji.web.ops.HotspotBoard;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
@@ -38,6 +42,12 @@ final class DashboardFixture implements AutoCloseable {
     final String analyst;
     final String admin;
     final ApRegistry registry;
+    final ApiServer server;
+    /**
+     * Exact numbers bound to the lattice like the cell-key release, so the fixture's answers stay readable here;
+     * the noise itself is tested by ReleaseTest and, on a real server, by DisclosureAttackIT.
+     */
+    static final Release RELEASE = new Release(Perturbation.NONE, K, true);
 
     DashboardFixture(Path dir) throws Exception {
         clickhouse = new ClickHouseServer(dir.resolve("ch"), FreePorts.find(), FreePorts.find()).start();
@@ -81,11 +91,12 @@ final class DashboardFixture implements AutoCloseable {
         users.setPassword("vera", "correct horse battery".toCharArray());
         this.registry = registry;
         ClickHouseHttp reader = new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER);
-        StatsService stats = new StatsService(reader, new Sites(registry), K);
+        MetricCatalogue stats = new MetricCatalogue(reader, new Sites(registry), RELEASE, null);
         hotspots(ch);
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, ZoneId.of("Asia/Tokyo"));
-        app = new ApiServer(stats, ops, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
-                PdfReport.DEFAULT_FONT).create().start("127.0.0.1", 0);
+        server = new ApiServer(stats, ops, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
+                PdfReport.DEFAULT_FONT);
+        app = server.create().start("127.0.0.1", 0);
     }
 
     /**

@@ -65,14 +65,35 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
             return Pseudonymizer.secretFromText(secretText);
         }
         String file = env.get("TABIJI_SECRET_FILE");
-        Path p = file != null ? Path.of(file) : home.resolve("secret");
-        if (!Files.exists(p) && file == null) {
+        Path p = file != null ? Path.of(file) : stateSecret("secret");
+        return Pseudonymizer.secretFromText(Files.readString(p, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The release secret that keys the cell-key perturbation of everything the API, dashboard and exports publish:
+     * TABIJI_RELEASE_SECRET, else TABIJI_RELEASE_SECRET_FILE, else the state directory's own (created on first use,
+     * owner only). Keep it for good: published numbers are never re-keyed, and a new secret would give every cell
+     * fresh noise, a second look at each one.
+     */
+    byte[] releaseSecret(Map<String, String> env) throws IOException {
+        String text = env.get("TABIJI_RELEASE_SECRET");
+        if (text == null || text.isEmpty()) {
+            String file = env.get("TABIJI_RELEASE_SECRET_FILE");
+            text = Files.readString(file != null ? Path.of(file) : stateSecret("release-secret"), StandardCharsets.UTF_8);
+        }
+        return Pseudonymizer.secretFromText(text);
+    }
+
+    /** A random secret of the state directory, created readable by its owner only before anything is written. */
+    private Path stateSecret(String name) throws IOException {
+        Path p = home.resolve(name);
+        if (!Files.exists(p)) {
             Files.createDirectories(home);
             byte[] raw = new byte[32];
             new SecureRandom().nextBytes(raw);
+            Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(p, HexFormat.of().formatHex(raw) + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
         }
-        return Pseudonymizer.secretFromText(Files.readString(p, StandardCharsets.UTF_8));
+        return p;
     }
 }

@@ -15,16 +15,14 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.analytics.output.OutputFormat;
 import jp.tabiji.analytics.output.ResultWriter;
-import jp.tabiji.analytics.query.DwellQuery;
-import jp.tabiji.analytics.query.FlowQuery;
-import jp.tabiji.analytics.query.LanguageQuery;
-import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
-import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.SimulatedFault;
-import jp.tabiji.web.ops.HotspotBoard;
-import jp.tabiji.web.ops.HotspotTable;
+import jp.tabiji.analytics.catalogue.MetricCatalogue;
+import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.hotspots.HotspotBoard;
+import jp.tabiji.analytics.hotspots.HotspotTable;
+import jp.tabiji.analytics.release.Release;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.LocalStack;
@@ -215,15 +213,14 @@ final class Commands {
         OutputFormat format = OutputFormat.parse(a.get("format", "table"));
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
-        ResultTable t = switch (what.get(0)) {
-            case "dwell" -> new DwellQuery(ch, config.k()).run(from, to, a.get("by", ""));
-            case "flows" -> new FlowQuery(ch, config.k()).run(from, to, a.get("by", ""));
-            case "languages" -> new LanguageQuery(ch, config.k()).run(from, to, a.get("by", "day,lang"));
-            case "repeat" -> new RepeatQuery(ch, config.k()).run(from, to);
-            default -> new VisitorQuery(ch, config.k()).run(from, to,
-                    VisitorQuery.Grouping.parse(a.get("by", "site,day")));
-        };
+        CliQuery q = CliQuery.parse(what.get(0), a.has("by") ? a.get("by", "") : null, from, to);
         ApRegistry registry = registryOrEmpty(a);
+        ResultTable t;
+        try {
+            t = new MetricCatalogue(ch, new Sites(registry), Release.exact(config.k()), null).run(q.metric(), q.request());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
                 .render(t, format));
         return 0;

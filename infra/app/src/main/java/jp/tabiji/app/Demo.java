@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
-import jp.tabiji.web.ops.AlertEntry;
-import jp.tabiji.web.ops.HotspotBoard;
+import jp.tabiji.analytics.hotspots.AlertEntry;
+import jp.tabiji.analytics.hotspots.HotspotBoard;
 
 /** `tabiji demo`: the whole product in one command on a fresh machine. */
 final class Demo {

@@ -1,6 +1,7 @@
 package jp.tabiji.app;
 
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,13 +9,14 @@ import java.time.LocalDate;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.analytics.catalogue.MetricCatalogue;
+import jp.tabiji.analytics.catalogue.PeriodCache;
+import jp.tabiji.analytics.catalogue.PeriodCacheRefresher;
+import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.hotspots.HotspotBoard;
+import jp.tabiji.analytics.release.Release;
 import jp.tabiji.web.ApiServer;
-import jp.tabiji.web.Sites;
-import jp.tabiji.web.StatsService;
-import jp.tabiji.web.Summaries;
-import jp.tabiji.web.SummaryRefresher;
 import jp.tabiji.web.auth.Role;
-import jp.tabiji.web.ops.HotspotBoard;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
@@ -44,14 +46,20 @@ final class ServeCommand {
         return new UserStore(config.home().resolve("users.json"));
     }
 
+    /** What the API, dashboard and exports publish: the catalogue with the cell-key release. */
+    MetricCatalogue releasedCatalogue(ClickHouseHttp reader, Sites sites, PeriodCache cache) throws IOException {
+        return new MetricCatalogue(reader, sites, Release.cellKey(config.releaseSecret(System.getenv()), config.k()),
+                cache);
+    }
+
     /** Starts the server; returns it running (the caller waits or stops it). */
-    Javalin start(String bind, int port, ApRegistry registry, String landing) {
+    Javalin start(String bind, int port, ApRegistry registry, String landing) throws IOException {
         ClickHouseHttp admin = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(admin).migrate();
         ClickHouseHttp reader = new ClickHouseHttp(config.clickhouseUrl(), config.database(), ClickHouseHttp.READER);
         Sites sites = new Sites(registry);
-        Summaries summaries = new Summaries(reader, admin, sites);
-        StatsService stats = new StatsService(reader, sites, config.k(), summaries);
+        PeriodCache cache = new PeriodCache(reader, admin, sites);
+        MetricCatalogue stats = releasedCatalogue(reader, sites, cache);
         UserStore users = userStore(config);
         if (users.byName(ADMIN).isEmpty()) {
             users.addUser(ADMIN, Role.ADMIN); // its token is not shown: the admin signs in with the link below
@@ -60,7 +68,7 @@ final class ServeCommand {
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, config.zone());
         Javalin app = new ApiServer(stats, ops, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
                 .start(bind, port);
-        SummaryRefresher refresher = new SummaryRefresher(summaries, Duration.ofSeconds(30));
+        PeriodCacheRefresher refresher = new PeriodCacheRefresher(cache, Duration.ofSeconds(30));
         app.events(e -> e.serverStopping(refresher::close));
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         out.printf("serve: dashboard and API on http://%s:%d/ (API description: /api/docs)%n", host, app.port());
@@ -98,8 +106,8 @@ final class ServeCommand {
             throw new UsageException(e.getMessage());
         }
         Path file = Path.of(a.require("out"));
-        StatsService stats = new StatsService(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
-                ClickHouseHttp.READER), new Sites(registry), config.k());
+        MetricCatalogue stats = releasedCatalogue(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
+                ClickHouseHttp.READER), new Sites(registry), null);
         try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
             format.write(new ReportBuilder(stats).build(from, to, lang), out, PdfReport.DEFAULT_FONT);
         }

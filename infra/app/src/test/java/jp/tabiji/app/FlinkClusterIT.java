@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
-import jp.tabiji.analytics.query.DwellQuery;
-import jp.tabiji.analytics.query.FlowQuery;
-import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
@@ -105,8 +102,8 @@ class FlinkClusterIT {
     private static String results(LocalStack stack, String database) {
         ClickHouseHttp ch = new ClickHouseHttp(stack.clickhouseUrl(), database);
         LocalDate to = START.plusDays(2);
-        return String.valueOf(new VisitorQuery(ch, 1).run(START, to, VisitorQuery.Grouping.SITE_DAY_LANG).rows())
-                + new FlowQuery(ch, 1).run(START, to, "lang").rows() + new DwellQuery(ch, 1).run(START, to).rows();
+        return String.valueOf(ExactQuery.run(ch, "visitors", "site,day,lang", START, to).rows())
+                + ExactQuery.run(ch, "flows", "lang", START, to).rows() + ExactQuery.run(ch, "dwell", null, START, to).rows();
     }
 
     /** The reactor builds streaming/target/tabiji-streaming-*-job.jar before this module's tests. */

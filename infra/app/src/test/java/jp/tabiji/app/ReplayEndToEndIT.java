@@ -25,17 +25,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
-import jp.tabiji.analytics.query.DwellQuery;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
-import jp.tabiji.analytics.query.FlowQuery;
-import jp.tabiji.analytics.query.LanguageQuery;
-import jp.tabiji.analytics.query.RepeatQuery;
 import jp.tabiji.analytics.query.ResultTable;
-import jp.tabiji.analytics.query.VisitorQuery;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
@@ -116,9 +111,9 @@ class ReplayEndToEndIT {
                 SourceOptions.defaults(ApRegistry.load(sim.resolve("registry.csv"))), tap);
     }
 
-    private Map<String, Long> query(String database, VisitorQuery.Grouping g) {
-        ResultTable t = new VisitorQuery(new ClickHouseHttp(stack.clickhouseUrl(), database), 1)
-                .run(START, START.plusDays(DAYS - 1), g);
+    private Map<String, Long> query(String database, String by) {
+        ResultTable t = ExactQuery.run(new ClickHouseHttp(stack.clickhouseUrl(), database), "visitors", by, START,
+                START.plusDays(DAYS - 1));
         Map<String, Long> cells = new HashMap<>();
         for (List<Object> row : t.rows()) {
             cells.put(String.join("|", row.subList(0, row.size() - 1).stream().map(Object::toString).toList()),
@@ -139,27 +134,27 @@ class ReplayEndToEndIT {
     }
 
     private void assertMatchesTruth(String database, Path sim) throws IOException {
-        assertThat(query(database, VisitorQuery.Grouping.SITE_DAY)).isEqualTo(truth(sim, "visitorsBySiteDay", false));
-        assertThat(query(database, VisitorQuery.Grouping.SITE_DAY_LANG))
+        assertThat(query(database, "site,day")).isEqualTo(truth(sim, "visitorsBySiteDay", false));
+        assertThat(query(database, "site,day,lang"))
                 .isEqualTo(truth(sim, "visitorsBySiteDayLang", true));
         ClickHouseHttp ch = new ClickHouseHttp(stack.clickhouseUrl(), database);
         LocalDate from = START;
         LocalDate to = START.plusDays(DAYS - 1);
         // trips belong to their departure day: a visit ending after midnight of the last day still counts
         LocalDate lastDeparture = START.plusDays(DAYS);
-        assertThat(cells(new VisitorQuery(ch, 1).run(from, to, VisitorQuery.Grouping.DAY_LANG), 2))
+        assertThat(cells(ExactQuery.run(ch, "visitors", "day,lang", from, to), 2))
                 .isEqualTo(truthCells(sim, "visitorsByDayLang", List.of("day", "lang"), List.of("visitors")));
-        assertThat(cells(new LanguageQuery(ch, 1).run(from, lastDeparture, "hour,lang"), 2))
+        assertThat(cells(ExactQuery.run(ch, "languages", "hour,lang", from, lastDeparture), 2))
                 .isEqualTo(truthCells(sim, "visitorsByHourLang", List.of("hour", "lang"), List.of("visitors")));
-        assertThat(cells(new DwellQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "dwellBySite",
+        assertThat(cells(ExactQuery.run(ch, "dwell", null, from, to), 1)).isEqualTo(truthCells(sim, "dwellBySite",
                 List.of("site_id"), List.of("visits", "median_dwell_s", "p90_dwell_s")));
-        assertThat(cells(new DwellQuery(ch, 1).run(from, to, "site,bucket"), 2)).isEqualTo(truthCells(sim,
+        assertThat(cells(ExactQuery.run(ch, "dwell", "site,bucket", from, to), 2)).isEqualTo(truthCells(sim,
                 "dwellHistogram", List.of("site_id", "bucket"), List.of("visits")));
-        assertThat(cells(new RepeatQuery(ch, 1).run(from, to), 1)).isEqualTo(truthCells(sim, "repeatBySite",
+        assertThat(cells(ExactQuery.run(ch, "repeat", null, from, to), 1)).isEqualTo(truthCells(sim, "repeatBySite",
                 List.of("site_id"), List.of("repeat_visitors", "visitors")));
-        assertThat(cells(new FlowQuery(ch, 1).run(from, lastDeparture, ""), 2)).isEqualTo(truthCells(sim, "flows",
+        assertThat(cells(ExactQuery.run(ch, "flows", null, from, lastDeparture), 2)).isEqualTo(truthCells(sim, "flows",
                 List.of("origin_site_id", "destination_site_id"), List.of("trips", "travellers")));
-        assertThat(cells(new FlowQuery(ch, 1).run(from, lastDeparture, "lang"), 3)).isEqualTo(truthCells(sim,
+        assertThat(cells(ExactQuery.run(ch, "flows", "lang", from, lastDeparture), 3)).isEqualTo(truthCells(sim,
                 "flowsByLang", List.of("origin_site_id", "destination_site_id", "lang"), List.of("trips", "travellers")));
     }
 

@@ -16,11 +16,12 @@ import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.web.ApiServer;
-import jp.tabiji.web.Sites;
-import jp.tabiji.web.StatsService;
-import jp.tabiji.web.Summaries;
+import jp.tabiji.analytics.catalogue.MetricCatalogue;
+import jp.tabiji.analytics.catalogue.PeriodCache;
+import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.hotspots.HotspotBoard;
+import jp.tabiji.analytics.release.Release;
 import jp.tabiji.web.auth.Role;
-import jp.tabiji.web.ops.HotspotBoard;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
@@ -62,13 +63,14 @@ final class ApiBench {
             ClickHouseHttp reader = new ClickHouseHttp(clickhouse.httpUrl(), "bench", ClickHouseHttp.READER);
             ApRegistry registry = registry();
             Sites sites = new Sites(registry);
-            Summaries summaries = new Summaries(reader, admin, sites);
+            PeriodCache summaries = new PeriodCache(reader, admin, sites);
             Thread.sleep(2_000); // rows of the last second wait for the next round
             long s0 = System.nanoTime();
             int periods = summaries.refresh();
             System.out.printf("bench api: %d period summaries computed in %.0f s (what `serve` does in the background)%n",
                     periods, (System.nanoTime() - s0) / 1e9);
-            StatsService stats = new StatsService(reader, sites, 10, summaries);
+            MetricCatalogue stats = new MetricCatalogue(reader, sites, Release.cellKey(
+                    "bench-release-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8), 10), summaries);
             OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry,
                     java.time.ZoneId.of("Asia/Tokyo"));
             Javalin app = new ApiServer(stats, ops, users, SessionStore.withDefaults(),

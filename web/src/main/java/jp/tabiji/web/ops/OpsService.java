@@ -1,5 +1,9 @@
 package jp.tabiji.web.ops;
 
+import jp.tabiji.analytics.hotspots.AlertEntry;
+import jp.tabiji.analytics.hotspots.Hotspot;
+import jp.tabiji.analytics.hotspots.HotspotBoard;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

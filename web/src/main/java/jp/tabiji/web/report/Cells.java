@@ -15,6 +15,9 @@ final class Cells {
         if (suppressed(v)) {
             return "<" + k;
         }
+        if (v == ResultTable.UNAVAILABLE) {
+            return "—";
+        }
         return v == null ? "" : v.toString();
     }
 }

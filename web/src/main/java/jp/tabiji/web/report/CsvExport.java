@@ -21,8 +21,12 @@ public final class CsvExport {
         ReportLanguage l = r.lang();
         line(w, List.of(l.word("title")));
         line(w, List.of(l.word("period"), r.from().toString(), r.to().toString()));
+        line(w, List.of(r.note()));
         w.write("\r\n");
         line(w, List.of(l.word("kpis")));
+        if (r.kpis().isEmpty()) {
+            line(w, List.of(l.word("kpisLattice")));
+        }
         for (Map.Entry<String, Object> e : r.kpis().entrySet()) {
             if (!e.getKey().equals("from") && !e.getKey().equals("to") && !e.getKey().equals("k")) {
                 line(w, List.of(e.getKey(), e.getValue() == null ? "" : e.getValue().toString()));

@@ -69,7 +69,10 @@ public final class PdfReport {
                     pages.text("  " + l.word(e.getKey()) + ": " + kpi(e.getKey(), e.getValue(), l), 11);
                 }
             }
-            pages.text(String.format(l.word("note"), r.kpis().get("k")), 9);
+            if (r.kpis().isEmpty()) {
+                pages.text(l.word("kpisLattice"), 11);
+            }
+            pages.text(r.note(), 9);
             pages.gap();
             for (Report.Section s : r.sections()) {
                 if (s.key().equals("daily") || s.key().equals("languages")) {
@@ -163,14 +166,24 @@ public final class PdfReport {
             }
         }
 
+        /** A paragraph, wrapped at the margins (Japanese has no spaces: it breaks between any two characters). */
         void text(String s, float size) throws IOException {
-            room(size + 6);
-            y -= size + 6;
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(MARGIN, y);
-            content.showText(s);
-            content.endText();
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            int start = 0;
+            while (start < s.length()) {
+                int end = start + 1;
+                while (end < s.length() && font.getStringWidth(s.substring(start, end + 1)) / 1000 * size <= width) {
+                    end++;
+                }
+                room(size + 6);
+                y -= size + 6;
+                content.beginText();
+                content.setFont(font, size);
+                content.newLineAtOffset(MARGIN, y);
+                content.showText(s.substring(start, end));
+                content.endText();
+                start = end;
+            }
         }
 
         void row(List<String> cells, boolean header) throws IOException {

@@ -53,7 +53,10 @@ public final class XlsxExport {
                     row.createCell(1).setCellValue(l.word("suppressed"));
                 }
             }
-            kpis.createRow(i + 1).createCell(0).setCellValue(String.format(l.word("note"), r.kpis().get("k")));
+            if (r.kpis().isEmpty()) {
+                kpis.createRow(i++).createCell(0).setCellValue(l.word("kpisLattice"));
+            }
+            kpis.createRow(i + 1).createCell(0).setCellValue(r.note());
             kpis.autoSizeColumn(0);
 
             for (Report.Section s : r.sections()) {

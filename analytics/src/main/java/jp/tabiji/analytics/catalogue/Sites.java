@@ -1,4 +1,4 @@
-package jp.tabiji.web;
+package jp.tabiji.analytics.catalogue;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,16 @@
-package jp.tabiji.web;
+package jp.tabiji.analytics.catalogue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jp.tabiji.ingest.registry.Site;
 
 /** SQL text from validated values only (ClickHouse 18.16 has no query parameters). */
 final class Sql {
+    /** DESIGN.md's dwell buckets, half-open minutes. */
+    static final String BUCKET = "multiIf(dwell_s < 900, '0-15', dwell_s < 1800, '15-30', dwell_s < 3600, '30-60', "
+            + "dwell_s < 7200, '60-120', '120+')";
+
     private Sql() {
     }
 
@@ -27,6 +32,11 @@ final class Sql {
         return "[" + String.join(", ", quoted) + "]";
     }
 
+    /** Both ends inclusive, printed from parsed dates. */
+    static String days(LocalDate from, LocalDate to) {
+        return "day BETWEEN toDate('" + from + "') AND toDate('" + to + "')";
+    }
+
     /** The area of each row's site, from the registry. */
     static String areaOf(Sites sites) {
         List<String> ids = new ArrayList<>();
@@ -38,9 +48,18 @@ final class Sql {
         return "transform(site_id, " + list(ids) + ", " + list(areas) + ", '')";
     }
 
+    /** The place a row counts in at a level: its site, its site's area, or '' (the region). */
+    static String place(PlaceLevel level, Sites sites) {
+        return switch (level) {
+            case SITE -> "site_id";
+            case AREA -> areaOf(sites);
+            case REGION -> "''";
+        };
+    }
+
     /** The day range and the place filter of a request. */
-    static String where(StatsRequest r, Sites sites) {
-        String w = "day BETWEEN toDate('" + r.from() + "') AND toDate('" + r.to() + "')";
+    static String where(MetricRequest r, Sites sites) {
+        String w = days(r.from(), r.to());
         if (r.site() != null) {
             w += " AND site_id = " + literal(r.site());
         }
@@ -48,5 +67,10 @@ final class Sql {
             w += " AND has(" + list(sites.sitesIn(r.area())) + ", site_id)";
         }
         return w;
+    }
+
+    /** The record hash whose sum over a cell's contributors keys its perturbation (see Perturbation). */
+    static String hash(String column) {
+        return "sipHash64(" + column + ")";
     }
 }

@@ -1,4 +1,4 @@
-package jp.tabiji.web.ops;
+package jp.tabiji.analytics.hotspots;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package jp.tabiji.web.ops;
+package jp.tabiji.analytics.hotspots;
 
 /**
  * One alert as the operations page lists it: open (no clear yet) or cleared.

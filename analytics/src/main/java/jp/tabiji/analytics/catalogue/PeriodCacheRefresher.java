@@ -1,4 +1,4 @@
-package jp.tabiji.web;
+package jp.tabiji.analytics.catalogue;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -7,24 +7,24 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps {@link Summaries} current in the background: at start, then every {@code every}; a failure waits a round. */
-public final class SummaryRefresher implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SummaryRefresher.class);
+/** Keeps {@link PeriodCache} current in the background: at start, then every {@code every}; a failure waits a round. */
+public final class PeriodCacheRefresher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodCacheRefresher.class);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "summary-refresher");
+        Thread t = new Thread(r, "period-cache");
         t.setDaemon(true);
         return t;
     });
 
-    public SummaryRefresher(Summaries summaries, Duration every) {
+    public PeriodCacheRefresher(PeriodCache cache, Duration every) {
         timer.scheduleWithFixedDelay(() -> {
             try {
-                int n = summaries.refresh();
+                int n = cache.refresh();
                 if (n > 0) {
-                    LOG.info("summaries: {} periods recomputed", n);
+                    LOG.info("period cache: {} periods recomputed", n);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("summaries: refresh failed, counting live until the next round: {}", e.getMessage());
+                LOG.warn("period cache: refresh failed, counting live until the next round: {}", e.getMessage());
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -9,37 +9,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.tabiji.analytics.catalogue.Grouping;
+import jp.tabiji.analytics.catalogue.MetricRequest;
+import jp.tabiji.analytics.catalogue.Sites;
 
 /**
- * The validated parameters of a statistics request. Every value that later reaches SQL is checked here against a
- * closed set (sites and areas of the registry, the grouping names) or a strict pattern (dates, language tags),
- * so SQL only ever sees literals printed from validated values.
+ * A statistics request's query parameters as the catalogue's typed request. Every value that later reaches SQL is
+ * checked here against a closed set (sites and areas of the registry, the grouping names) or a strict pattern
+ * (dates, language tags), so SQL only ever sees literals printed from validated values.
  */
-public record StatsRequest(LocalDate from, LocalDate to, String site, String area, String lang, Set<Group> groupBy) {
-    /** What rows can be grouped by; at most one time unit, and site or area, not both. */
-    public enum Group {
-        HOUR, DAY, WEEK, MONTH, SITE, AREA, LANG, BUCKET;
-
-        boolean isTime() {
-            return this == HOUR || this == DAY || this == WEEK || this == MONTH;
-        }
-
-        String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
+final class MetricParams {
     /** The longest range one request may cover: two years of days. */
     public static final int MAX_DAYS = 731;
     private static final Pattern LANG = Pattern.compile("unknown|[a-z]{2,3}|zh-Hans|zh-Hant");
     private static final Set<String> KNOWN = Set.of("from", "to", "site", "area", "lang", "groupBy");
 
+    private MetricParams() {
+    }
+
     /**
      * @param allowed the groupings this endpoint offers
      * @param dflt    the grouping when none is asked for
      */
-    public static StatsRequest parse(Map<String, List<String>> query, Sites sites, Set<Group> allowed,
-                                     Set<Group> dflt) {
+    static MetricRequest parse(Map<String, List<String>> query, Sites sites, Set<Grouping> allowed,
+                               Set<Grouping> dflt) {
         for (String name : query.keySet()) {
             if (!KNOWN.contains(name)) {
                 throw ApiException.badRequest("unknown parameter '" + shorten(name) + "'; the parameters are from, "
@@ -62,28 +55,24 @@ public record StatsRequest(LocalDate from, LocalDate to, String site, String are
         if (area != null && !sites.hasArea(area)) {
             throw ApiException.badRequest("area '" + shorten(area) + "' is not in the registry (see /api/v1/sites)");
         }
-        if (site != null && area != null) {
-            throw ApiException.badRequest("give site or area, not both");
-        }
         String lang = single(query, "lang");
         if (lang != null && !LANG.matcher(lang).matches()) {
             throw ApiException.badRequest("lang must be a language as the data names it (ja, en, ko, zh-Hans, "
                     + "zh-Hant, unknown ...), not '" + shorten(lang) + "'");
         }
         String by = single(query, "groupBy");
-        Set<Group> groups = by == null ? dflt : groups(by, allowed);
-        return new StatsRequest(from, to, site, area, lang, groups);
+        Set<Grouping> groups = by == null ? dflt : groups(by, allowed);
+        try {
+            return new MetricRequest(from, to, site, area, lang, groups);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
-    private static Set<Group> groups(String by, Set<Group> allowed) {
-        Set<Group> groups = new LinkedHashSet<>();
+    private static Set<Grouping> groups(String by, Set<Grouping> allowed) {
+        Set<Grouping> groups = new LinkedHashSet<>();
         for (String part : by.split(",", -1)) {
-            Group g;
-            try {
-                g = Group.valueOf(part.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                g = null;
-            }
+            Grouping g = Grouping.parse(part);
             if (g == null || !allowed.contains(g)) {
                 List<String> names = new ArrayList<>();
                 allowed.forEach(a -> names.add(a.label()));
@@ -93,12 +82,6 @@ public record StatsRequest(LocalDate from, LocalDate to, String site, String are
             if (!groups.add(g)) {
                 throw ApiException.badRequest("groupBy names " + g.label() + " twice");
             }
-        }
-        if (groups.stream().filter(Group::isTime).count() > 1) {
-            throw ApiException.badRequest("groupBy may hold one time unit (hour, day, week or month)");
-        }
-        if (groups.contains(Group.SITE) && groups.contains(Group.AREA)) {
-            throw ApiException.badRequest("groupBy may hold site or area, not both");
         }
         return groups;
     }
@@ -135,7 +118,4 @@ public record StatsRequest(LocalDate from, LocalDate to, String site, String are
         return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 
-    public boolean groupedBy(Group g) {
-        return groupBy.contains(g);
-    }
 }

@@ -1,0 +1,34 @@
+package jp.tabiji.analytics.catalogue;
+
+import java.time.LocalDate;
+import java.util.List;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+
+/** Where exact cells come from: the period cache where it holds them current, else ClickHouse, counted live. */
+final class CellSource {
+    private final ClickHouseHttp clickhouse;
+    private final PeriodCache cache;
+    private final VisitorCells visitorCells;
+
+    /** @param cache the period cache, or null to count every request live */
+    CellSource(ClickHouseHttp clickhouse, PeriodCache cache, Sites sites) {
+        this.clickhouse = clickhouse;
+        this.cache = cache;
+        this.visitorCells = new VisitorCells(clickhouse, sites);
+    }
+
+    /** The rows of a stored query ({@link PeriodCache#storedQueries}) for a range. */
+    List<String[]> stored(String name, LocalDate from, LocalDate to, String sql) {
+        return (cache == null ? java.util.Optional.<List<String[]>>empty() : cache.rows(name, from, to))
+                .orElseGet(() -> clickhouse.select(sql));
+    }
+
+    List<String[]> live(String sql) {
+        return clickhouse.select(sql);
+    }
+
+    List<String[]> visitors(MetricRequest r) {
+        return (cache == null ? java.util.Optional.<List<String[]>>empty() : cache.visitors(r))
+                .orElseGet(() -> visitorCells.live(r));
+    }
+}

@@ -1,0 +1,98 @@
+package jp.tabiji.analytics.catalogue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.tabiji.analytics.query.ResultTable;
+import jp.tabiji.analytics.release.Release;
+
+/**
+ * Trips and travellers per origin → destination over a range of departure days, optionally per the traveller's
+ * language, filtered to the routes that touch a site or area. Columns {@code origin_site_id,destination_site_id
+ * [,lang],trips,travellers}, shown rows by trips descending, then origin, then destination; hidden rows last (a
+ * hidden row's place among the shown ones would bound its value).
+ *
+ * <p>Trips are shown only where at least k travellers stand behind them. Trips add up over days, so a free range
+ * (under the cell-key release: a range that is no lattice period) is the sum of its released day cells, and its
+ * travellers, a distinct count, are not published.
+ */
+final class FlowMetric {
+    private final CellSource cells;
+    private final Sites sites;
+    private final Release release;
+
+    FlowMetric(CellSource cells, Sites sites, Release release) {
+        this.cells = cells;
+        this.sites = sites;
+        this.release = release;
+    }
+
+    ResultTable run(MetricRequest r) {
+        boolean byLang = r.groupedBy(Grouping.LANG) || r.lang() != null;
+        int keys = byLang ? 3 : 2;
+        boolean free = release.latticeOnly() && Periods.lattice(r.from(), r.to()) == null;
+        Map<List<Object>, Object[]> routes = free ? freeRange(r, byLang, keys) : lattice(r, byLang, keys);
+        List<List<Object>> rows = new ArrayList<>();
+        routes.forEach((key, cell) -> {
+            boolean touches = touches(r, (String) key.get(0)) || touches(r, (String) key.get(1));
+            if (touches && (r.lang() == null || r.lang().equals(key.get(2)))) {
+                List<Object> row = new ArrayList<>(key.subList(0, r.groupedBy(Grouping.LANG) ? 3 : 2));
+                row.add(cell[0]);
+                row.add(cell[1]);
+                rows.add(row);
+            }
+        });
+        int trips = rows.isEmpty() ? 0 : rows.get(0).size() - 2;
+        Comparator<List<Object>> byKey = Comparator.comparing((List<Object> row) -> String.join("\u0000",
+                row.subList(0, trips).stream().map(Object::toString).toList()));
+        rows.sort(Comparator.comparing((List<Object> row) -> !(row.get(trips) instanceof Long))
+                .thenComparing(row -> row.get(trips) instanceof Long n ? -n : 0L).thenComparing(byKey));
+        List<String> columns = new ArrayList<>(List.of("origin_site_id", "destination_site_id"));
+        if (r.groupedBy(Grouping.LANG)) {
+            columns.add("lang");
+        }
+        columns.addAll(List.of("trips", "travellers"));
+        return new ResultTable(columns, rows, List.of("trips", "travellers"), release.k(),
+                free ? release.maxNoise() * (int) (r.to().toEpochDay() - r.from().toEpochDay() + 1) : release.maxNoise());
+    }
+
+    private Map<List<Object>, Object[]> lattice(MetricRequest r, boolean byLang, int keys) {
+        Map<List<Object>, Object[]> out = new LinkedHashMap<>();
+        for (String[] c : cells.stored(byLang ? "flows-lang" : "flows", r.from(), r.to(),
+                FlowCells.sql(r.from(), r.to(), byLang, false))) {
+            Object travellers = release.cell(Cells.count(c[keys + 2]), Cells.hash(c[keys + 3]));
+            Object trips = travellers == ResultTable.SUPPRESSED ? ResultTable.SUPPRESSED
+                    : release.cell(Cells.count(c[keys]), Cells.hash(c[keys + 1]));
+            out.put(List.of((Object[]) c).subList(0, keys), new Object[] {trips, travellers});
+        }
+        return out;
+    }
+
+    private Map<List<Object>, Object[]> freeRange(MetricRequest r, boolean byLang, int keys) {
+        Map<List<Object>, long[]> sums = new LinkedHashMap<>(); // exact, perturbed
+        for (String[] c : cells.live(FlowCells.sql(r.from(), r.to(), byLang, true))) {
+            long exact = Cells.count(c[keys + 1]);
+            long[] s = sums.computeIfAbsent(List.of((Object[]) c).subList(0, keys), k -> new long[2]);
+            s[0] += exact;
+            s[1] += release.perturb(exact, Cells.hash(c[keys + 2]));
+        }
+        Map<List<Object>, Long> travellers = new HashMap<>();
+        for (String[] c : cells.live(FlowCells.devicesSql(r.from(), r.to(), byLang))) {
+            travellers.put(List.of((Object[]) c).subList(0, keys), Cells.count(c[keys]));
+        }
+        Map<List<Object>, Object[]> out = new LinkedHashMap<>();
+        sums.forEach((key, s) -> out.put(key, new Object[] {travellers.getOrDefault(key, 0L) >= release.k()
+                ? release.published(s[0], s[1]) : ResultTable.SUPPRESSED, ResultTable.UNAVAILABLE}));
+        return out;
+    }
+
+    private boolean touches(MetricRequest r, String siteId) {
+        if (r.site() != null) {
+            return r.site().equals(siteId);
+        }
+        return r.area() == null || r.area().equals(sites.areaOf(siteId));
+    }
+}

@@ -1,0 +1,262 @@
+package jp.tabiji.analytics.catalogue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+
+/**
+ * The catalogue's cache of exact cells per lattice period (whole days, ISO weeks and months; hours with their day):
+ * computed once by {@link #refresh}, read instead of counting a month of devices per request. It holds exactly
+ * what the live queries return (counts and contributor hash sums, before any release), so an answer from it and
+ * one counted live are the same.
+ *
+ * <p>Current or not used: a period's rows carry the insert time of the newest source row they saw, and are used
+ * only while no row has arrived for the period's days since; rows of a period become visible together, when its
+ * {@code cell_periods} row is written after them.
+ */
+public final class PeriodCache {
+    private record Stored(long sourceChanged, long computedMs) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ClickHouseHttp reader;
+    private final ClickHouseHttp writer;
+    private final Sites sites;
+
+    /** @param writer a ClickHouse user that may insert (the cache is written, the API only reads) */
+    public PeriodCache(ClickHouseHttp reader, ClickHouseHttp writer, Sites sites) {
+        this.reader = reader;
+        this.writer = writer;
+        this.sites = sites;
+    }
+
+    /** The queries whose rows are stored per period, by name (the catalogue asks for them by these names). */
+    Map<String, String> storedQueries(LocalDate from, LocalDate to) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("flows", FlowCells.sql(from, to, false, false));
+        q.put("flows-lang", FlowCells.sql(from, to, true, false));
+        for (PlaceLevel level : PlaceLevel.values()) {
+            String place = Sql.place(level, sites);
+            q.put("dwell-buckets:" + level, DwellCells.bucketsSql(from, to, place, false));
+            q.put("dwell:" + level, DwellCells.statsSql(from, to, place));
+            q.put("repeat:" + level, RepeatCells.sql(from, to, place));
+        }
+        return q;
+    }
+
+    /** Recomputes every period whose source rows changed; returns how many periods it computed. */
+    public synchronized int refresh() {
+        long now = writer.selectLong("SELECT toUInt32(now())");
+        Map<LocalDate, Long> changed = dayChanges(writer, null, null);
+        Map<String, Stored> stored = stored(writer, null, null);
+        Map<String, Long> current = new LinkedHashMap<>();
+        changed.forEach((day, at) -> {
+            for (String span : Periods.SPANS) {
+                current.merge(span + "|" + Periods.start(span, day), at, Math::max);
+            }
+        });
+        int computed = 0;
+        for (Map.Entry<String, Long> e : current.entrySet()) {
+            Stored s = stored.get(e.getKey());
+            // a row arriving within the same second as the computation could go unseen: wait for the next round
+            if ((s == null || s.sourceChanged() != e.getValue()) && e.getValue() < now - 1) {
+                String[] key = e.getKey().split("\\|");
+                compute(key[0], LocalDate.parse(key[1]), e.getValue());
+                computed++;
+            }
+        }
+        return computed;
+    }
+
+    private void compute(String span, LocalDate period, long sourceChanged) {
+        LocalDate end = Periods.end(span, period);
+        long ms = System.currentTimeMillis();
+        String places = "['', concat('site:', site_id), concat('area:', " + Sql.areaOf(sites) + ")]";
+        String range = Sql.days(period, end);
+        String columns = "INSERT INTO visitor_cells (span, period, hour, place, lang, visitors, hash_sum, computed_ms) ";
+        String counts = "count(), sum(" + Sql.hash("device_id") + "), " + ms;
+        writer.execute(columns + "SELECT '" + span + "', toDate('" + period + "'), '', place, device_lang, " + counts
+                + " FROM (SELECT place, device_id, argMax(lang, last_event_ms) AS device_lang FROM site_day_visitors "
+                + "ARRAY JOIN " + places + " AS place WHERE " + range + " GROUP BY place, device_id) "
+                + "GROUP BY place, device_lang");
+        if (span.equals("day")) {
+            writer.execute(columns + "SELECT 'hour', toDate('" + period + "'), hour, place, device_lang, " + counts
+                    + " FROM (SELECT hour, place, device_id, argMax(lang, last_event_ms) AS device_lang FROM "
+                    + "site_hour_visitors ARRAY JOIN " + places + " AS place WHERE " + range
+                    + " GROUP BY hour, place, device_id) GROUP BY hour, place, device_lang");
+        }
+        for (Map.Entry<String, String> q : storedQueries(period, end).entrySet()) {
+            store(q.getKey(), span, period, writer.select(q.getValue()), ms);
+        }
+        writer.execute("INSERT INTO cell_periods (span, period, source_changed, computed_ms) VALUES ('" + span
+                + "', toDate('" + period + "'), " + sourceChanged + ", " + ms + ")");
+    }
+
+    private void store(String query, String span, LocalDate period, List<String[]> rows, long ms) {
+        for (int start = 0; start < rows.size(); start += 5_000) {
+            StringBuilder values = new StringBuilder();
+            for (int i = start; i < Math.min(rows.size(), start + 5_000); i++) {
+                values.append(i == start ? "" : ", ").append("('").append(query).append("', '").append(span)
+                        .append("', toDate('").append(period).append("'), ").append(i).append(", ")
+                        .append(Sql.literal(json(rows.get(i)))).append(", ").append(ms).append(')');
+            }
+            writer.execute("INSERT INTO period_cells (query, span, period, row, cells, computed_ms) VALUES " + values);
+        }
+    }
+
+    /** The stored rows of one of {@link #storedQueries} if {@code from..to} is one lattice period and they are current. */
+    Optional<List<String[]>> rows(String query, LocalDate from, LocalDate to) {
+        String span = Periods.lattice(from, to);
+        if (span == null) {
+            return Optional.empty();
+        }
+        long source = dayChanges(reader, from, to).values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Stored s = stored(reader, from, from).get(span + "|" + from);
+        if (s == null || s.sourceChanged() != source) {
+            return Optional.empty();
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String[] r : reader.select("SELECT cells FROM period_cells WHERE query = " + Sql.literal(query)
+                + " AND span = '" + span + "' AND period = toDate('" + from + "') AND computed_ms = "
+                + s.computedMs() + " ORDER BY row")) {
+            rows.add(cells(r[0]));
+        }
+        return Optional.of(rows);
+    }
+
+    /**
+     * The visitor cells of a request ({@code keys..., [lang,] visitors, hashSum}, as {@link VisitorCells} counts them
+     * live) if it can be answered from whole periods that are all current; empty otherwise.
+     */
+    Optional<List<String[]>> visitors(MetricRequest r) {
+        String span = r.timeUnit().map(Grouping::label).orElse(Periods.lattice(r.from(), r.to()));
+        if (span == null || r.groupedBy(Grouping.AREA) && r.site() != null) {
+            return Optional.empty();
+        }
+        String validity = span.equals("hour") ? "day" : span; // hour rows belong to their day's computation
+        if (!Periods.whole(validity, r.from(), r.to())) {
+            return Optional.empty(); // a week or month cut by the range: count live
+        }
+        List<LocalDate> periods = new ArrayList<>();
+        for (LocalDate p = r.from(); !p.isAfter(r.to()); p = Periods.end(validity, p).plusDays(1)) {
+            periods.add(p);
+        }
+        LocalDate first = periods.get(0);
+        LocalDate last = periods.get(periods.size() - 1);
+        Map<LocalDate, Long> changed = dayChanges(reader, first, Periods.end(validity, last));
+        Map<String, Stored> stored = stored(reader, first, last);
+        List<String> current = new ArrayList<>();
+        for (LocalDate period : periods) {
+            long source = 0;
+            for (Map.Entry<LocalDate, Long> c : changed.entrySet()) {
+                if (Periods.start(validity, c.getKey()).equals(period)) {
+                    source = Math.max(source, c.getValue());
+                }
+            }
+            Stored s = stored.get(validity + "|" + period);
+            if (source == 0 && s == null) {
+                continue; // no data, nothing computed: no rows
+            }
+            if (s == null || s.sourceChanged() != source) {
+                return Optional.empty(); // new rows since: count live
+            }
+            current.add("(toDate('" + period + "'), " + s.computedMs() + ")");
+        }
+        List<String> keys = new ArrayList<>();
+        for (String column : VisitorCells.keyColumns(r)) {
+            keys.add(switch (column) {
+                case "site_id", "area" -> "substring(place, 6)";
+                case "hour" -> "hour";
+                case "month" -> "substring(toString(period), 1, 7)";
+                default -> "toString(period)";
+            } + " AS " + column + "_key");
+        }
+        List<String> names = new ArrayList<>(VisitorCells.keyColumns(r).stream().map(c -> c + "_key").toList());
+        if (r.groupedBy(Grouping.LANG)) {
+            names.add("lang");
+        }
+        String group = String.join(", ", names);
+        if (current.isEmpty()) { // no data in the range: what the live query answers then
+            return Optional.of(group.isEmpty() ? List.<String[]>of(new String[] {"0", "0"}) : List.of());
+        }
+        String sql = "SELECT " + String.join("", keys.stream().map(k -> k + ", ").toList())
+                + (r.groupedBy(Grouping.LANG) ? "lang, " : "") + "sum(visitors), sum(hash_sum) FROM visitor_cells "
+                + "WHERE span = '" + span + "' AND period BETWEEN toDate('" + first + "') AND toDate('" + last
+                + "') AND has(" + Sql.list(places(r)) + ", place)"
+                + (r.lang() == null ? "" : " AND lang = " + Sql.literal(r.lang()))
+                + " AND (period, computed_ms) IN (" + String.join(", ", current) + ")"
+                + (group.isEmpty() ? "" : " GROUP BY " + group + " ORDER BY " + group);
+        return Optional.of(reader.select(sql));
+    }
+
+    /** Whether the cache answers this visitors request itself (whole, current periods), for tests and benchmarks. */
+    public boolean answers(MetricRequest r) {
+        return visitors(r).isPresent();
+    }
+
+    /** Whether the cache holds a stored query's rows for a range, current. */
+    public boolean holds(String query, LocalDate from, LocalDate to) {
+        return rows(query, from, to).isPresent();
+    }
+
+    /** The names of the stored queries. */
+    public List<String> storedQueryNames() {
+        return List.copyOf(storedQueries(LocalDate.EPOCH, LocalDate.EPOCH).keySet());
+    }
+
+    private List<String> places(MetricRequest r) {
+        List<String> places = new ArrayList<>();
+        if (r.groupedBy(Grouping.SITE)) {
+            sites.all().stream().filter(s -> (r.site() == null || s.siteId().equals(r.site()))
+                    && (r.area() == null || s.area().equals(r.area()))).forEach(s -> places.add("site:" + s.siteId()));
+        } else if (r.groupedBy(Grouping.AREA)) {
+            sites.areas().stream().filter(a -> r.area() == null || a.equals(r.area())).forEach(a -> places.add("area:" + a));
+        } else {
+            places.add(r.site() != null ? "site:" + r.site() : r.area() != null ? "area:" + r.area() : "");
+        }
+        return places;
+    }
+
+    private static String json(String[] cells) {
+        try {
+            return JSON.writeValueAsString(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String[] cells(String json) {
+        try {
+            return JSON.readValue(json, String[].class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<LocalDate, Long> dayChanges(ClickHouseHttp ch, LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> out = new HashMap<>();
+        String where = from == null ? "" : " WHERE " + Sql.days(from, to);
+        for (String[] r : ch.select("SELECT toString(day), max(changed) FROM day_changes" + where + " GROUP BY day")) {
+            out.put(LocalDate.parse(r[0]), Long.parseLong(r[1]));
+        }
+        return out;
+    }
+
+    private static Map<String, Stored> stored(ClickHouseHttp ch, LocalDate from, LocalDate to) {
+        Map<String, Stored> out = new HashMap<>();
+        String where = from == null ? "" : " WHERE period BETWEEN toDate('" + from + "') AND toDate('" + to + "')";
+        for (String[] r : ch.select("SELECT span, toString(period), argMax(source_changed, computed_ms), "
+                + "max(computed_ms) FROM cell_periods" + where + " GROUP BY span, period")) {
+            out.put(r[0] + "|" + r[1], new Stored(Long.parseLong(r[2]), Long.parseLong(r[3])));
+        }
+        return out;
+    }
+}
