@@ -252,8 +252,11 @@ final class Commands {
             return rc;
         }
         out.println("\n==> the dashboard with the demo's data; open the sign-in link below (Ctrl-C stops it)");
-        return serve(new Args(List.of("--registry", registry)), "&from=" + Demo.START + "&to="
-                + Demo.START.plusDays(days - 1));
+        // distinct counts are published for whole weeks: land on the ISO week(s) holding the demo's days
+        LocalDate monday = Demo.START.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate last = Demo.START.plusDays(days - 1);
+        LocalDate sunday = last.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        return serve(new Args(List.of("--registry", registry)), "&from=" + monday + "&to=" + sunday);
     }
 
     ApRegistry registry(Args a) throws IOException {
