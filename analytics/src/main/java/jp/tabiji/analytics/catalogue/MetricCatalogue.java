@@ -49,7 +49,7 @@ public final class MetricCatalogue {
      */
     public ResultTable run(Metric metric, MetricRequest r) {
         for (Grouping g : r.groupBy()) {
-            if (!metric.offered().contains(g) && !(metric == Metric.LANGUAGES && g == Grouping.LANG)) {
+            if (!metric.offered().contains(g)) {
                 throw new IllegalArgumentException("groupBy " + g.label() + " is not offered by " + metric.label());
             }
         }
