@@ -88,3 +88,24 @@ CREATE TABLE IF NOT EXISTS tabiji.alerts ON CLUSTER '{cluster}' (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/alerts', '{replica}')
 PARTITION BY toYYYYMM(opened_at) ORDER BY (alert_id, state);
 INSERT INTO tabiji.schema_migrations VALUES ('V006__hotspot_health.sql', now());
+
+-- V007 (released cells, issue 12): the per-period cache behind the metric catalogue holds exact cells with their
+-- contributors' hash sums; it replaces V004/V005's caches. Cached answers are whole-region, so kept whole on every
+-- replica like the tables they replace; `serve` refills them.
+DROP TABLE IF EXISTS tabiji.visitor_summaries ON CLUSTER '{cluster}';
+DROP TABLE IF EXISTS tabiji.period_answers ON CLUSTER '{cluster}';
+DROP TABLE IF EXISTS tabiji.summary_periods ON CLUSTER '{cluster}';
+CREATE TABLE IF NOT EXISTS tabiji.visitor_cells ON CLUSTER '{cluster}' (
+    span String, period Date, hour String, place String, lang String, visitors UInt64, hash_sum UInt64,
+    computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/visitor_cells', '{replica}', computed_ms)
+PARTITION BY toYYYYMM(period) ORDER BY (span, place, period, hour, lang);
+CREATE TABLE IF NOT EXISTS tabiji.period_cells ON CLUSTER '{cluster}' (
+    query String, span String, period Date, row UInt32, cells String, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/period_cells', '{replica}', computed_ms)
+PARTITION BY toYYYYMM(period) ORDER BY (query, span, period, row);
+CREATE TABLE IF NOT EXISTS tabiji.cell_periods ON CLUSTER '{cluster}' (
+    span String, period Date, source_changed UInt32, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/cell_periods', '{replica}', computed_ms)
+ORDER BY (span, period);
+INSERT INTO tabiji.schema_migrations VALUES ('V007__released_cells.sql', now());
