@@ -65,6 +65,9 @@ function table(id, headers, rows) {
 }
 function chart(id, option) {
   charts[id] = echarts.init($(id));
+  // tooltips as canvas text, never as HTML: site names and AP ids come from the registry, and a formatter's
+  // string would otherwise be parsed as markup
+  if (option.tooltip) option.tooltip = Object.assign({}, option.tooltip, { renderMode: 'richText' });
   charts[id].setOption(Object.assign({ animation: false, textStyle: { fontFamily: 'sans-serif' } }, option));
   // what the chart draws, readable without pixels (tests, assistive tools)
   $(id).dataset.series = JSON.stringify(charts[id].getOption().series.map(s => ({ name: s.name || null, data: s.data })));

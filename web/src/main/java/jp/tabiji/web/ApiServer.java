@@ -78,10 +78,14 @@ public final class ApiServer {
                 s.hostedPath = "/";
                 s.directory = "/web";
                 s.location = Location.CLASSPATH;
+                s.headers = SecurityHeaders.ALL;
             });
             config.staticFiles.enableWebjars();
         });
-        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        app.before(ctx -> {
+            ctx.attribute(STARTED, System.nanoTime());
+            SecurityHeaders.ALL.forEach(ctx::header);
+        });
         app.after(ctx -> {
             Long t0 = ctx.attribute(STARTED);
             String route = ctx.endpointHandlerPath();

@@ -49,7 +49,16 @@ final class DashboardFixture implements AutoCloseable {
      */
     static final Release RELEASE = new Release(Perturbation.NONE, K, true);
 
+    /** The fixture's AP registry: the castle's and the port's access points. */
+    static final List<String> REGISTRY = List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon",
+            "c1,02:00:00:00:01:00,castle,青葉城,Aoba Castle,sendai,38.25,140.85",
+            "p1,02:00:00:00:02:00,port,塩竈港,Shiogama Port,shiogama,38.31,141.02");
+
     DashboardFixture(Path dir) throws Exception {
+        this(dir, REGISTRY);
+    }
+
+    DashboardFixture(Path dir, List<String> registryLines) throws Exception {
         clickhouse = new ClickHouseServer(dir.resolve("ch"), FreePorts.find(), FreePorts.find()).start();
         ClickHouseHttp ch = new ClickHouseHttp(clickhouse.httpUrl(), "api");
         new SchemaMigrator(ch).migrate();
@@ -80,9 +89,7 @@ final class DashboardFixture implements AutoCloseable {
                 + "random_mac) VALUES " + String.join(", ", visits));
         ch.execute("INSERT INTO moves (move_id, device_id, origin_site_id, destination_site_id, day, departure_ms, "
                 + "arrival_ms, travel_s, lang) VALUES " + String.join(", ", moves));
-        ApRegistry registry = ApRegistry.parse(List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon",
-                "c1,02:00:00:00:01:00,castle,青葉城,Aoba Castle,sendai,38.25,140.85",
-                "p1,02:00:00:00:02:00,port,塩竈港,Shiogama Port,shiogama,38.31,141.02"), "registry");
+        ApRegistry registry = ApRegistry.parse(registryLines, "registry");
         users = new UserStore(dir.resolve("users.json"));
         viewer = users.addUser("vera", Role.VIEWER);
         ops = users.addUser("otto", Role.OPS);
