@@ -18,28 +18,30 @@ import jp.tabiji.ingest.privacy.MacAddress;
  */
 final class CiscoMessages {
     static final String SOURCE = "cisco";
-    static final Pattern MNEMONIC = Pattern.compile("%([A-Z][A-Z0-9_]*)-([0-7])-([A-Z0-9_]+): ?");
+    static final Pattern MNEMONIC = Pattern.compile("%([A-Z][A-Z0-9_]*+)-([0-7])-([A-Z0-9_]++): ?");
     private static final Pattern DEVICE_TIME = Pattern.compile(
             "\\*?([A-Za-z]{3}) {1,2}(\\d{1,2})(?: (\\d{4}))? (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?"
                     + "(?: ([A-Z]{2,5}))?: ?$");
     private static final String MAC = "[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}"
             + "\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12}";
     private static final Pattern AP_NAME = Pattern.compile(
-            "(?i)\\bAP[ _-]?name\\s*(?:\\(([^)\\s]+)\\)|[:=]\\s*([^,;\\s)]+))");
+            "(?i)\\bAP[ _-]?name\\s*+(?:\\(([^)\\s]++)\\)|[:=]\\s*+([^,;\\s)]++))");
     private static final Pattern AP_MAC = Pattern.compile(
-            "(?i)(?:Base Radio MAC|AP[ _-]?MAC|BSSID(?::MAC)?|Radio MAC)\\s*[:=]?\\s*\\(?(" + MAC + ")");
+            "(?i)(?:Base Radio MAC|AP[ _-]?MAC|BSSID(?::MAC)?|Radio MAC)\\s*+(?:[:=]\\s*+)?\\(?(" + MAC + ")");
     private static final Pattern CLIENT_MAC = Pattern.compile(
-            "(?i)(?:device with MAC|MACAddress|Client MAC|client|mobile|station|STA)\\s*[:=]?\\s*\\(?(" + MAC + ")"
+            "(?i)(?:device with MAC|MACAddress|Client MAC|client|mobile|station|STA)\\s*+(?:[:=]\\s*+)?\\(?(" + MAC + ")"
                     + "(?![0-9A-Fa-f])");
     private static final Pattern ANY_MAC = Pattern.compile("(?<![0-9A-Fa-f:.-])(" + MAC + ")(?![0-9A-Fa-f])");
-    private static final Pattern FAILURE = Pattern.compile("(?i)\\b(?:authentication|authorization|auth)\\s+"
+    private static final Pattern FAILURE = Pattern.compile("(?i)\\b(?:authentication|authorization|auth)\\s++"
             + "(?:failed|failure)");
-    private static final Pattern DISCONNECT = Pattern.compile("(?i)\\bclient\\s+(?:deauthenticated|disassociated|"
+    private static final Pattern DISCONNECT = Pattern.compile("(?i)\\bclient\\s++(?:deauthenticated|disassociated|"
             + "deleted)|\\bdeleted\\b");
-    private static final Pattern CONNECT = Pattern.compile("(?i)\\bclient\\s+(?:associated|association|"
+    private static final Pattern CONNECT = Pattern.compile("(?i)\\bclient\\s++(?:associated|association|"
             + "authenticated)\\b|\\bjoined with ssid\\b|\\bmoved to run state\\b");
-    private static final Pattern SSID = Pattern.compile("(?i)\\bssid\\s*(?:\\(([^)]*)\\)|:\\s*(\\S+))");
-    private static final Pattern CONTROLLER = Pattern.compile("(?:<\\d{1,3}>)?(?:\\d+: )?([A-Za-z][\\w.-]*): ");
+    private static final Pattern SSID = Pattern.compile("(?i)\\bssid\\s*+(?:\\(([^)]*+)\\)|:\\s*+(\\S++))");
+    // possessive runs and a word start: a hostile 8 KB prefix is read once, not once per character
+    private static final Pattern CONTROLLER = Pattern.compile(
+            "(?:<\\d{1,3}>)?(?:\\d++: )?(?<![\\w.-])([A-Za-z][\\w.-]*+): ");
 
     private CiscoMessages() {
     }
