@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import jp.tabiji.ingest.live.SyslogEndpoint;
 import jp.tabiji.ingest.live.SyslogIngest;
+import jp.tabiji.ingest.live.SyslogServer;
 import jp.tabiji.ingest.parse.EdgeProcessor;
 import jp.tabiji.ingest.parse.EventNormalizer;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
@@ -52,7 +53,10 @@ final class IngestCommand {
         SyslogIngest.Settings defaults = SyslogIngest.Settings.defaults(config.zone(), options.defaultAp());
         SyslogIngest.Settings settings = new SyslogIngest.Settings(config.zone(), options.defaultAp(),
                 a.getInt("buffer", defaults.queueCapacity()), defaults.maxMessageBytes(), defaults.tcpWaitMs(),
-                defaults.shutdownTimeout());
+                new SyslogServer.TcpLimits(Duration.ofSeconds(a.getInt("tcp-idle-timeout-s",
+                        (int) defaults.tcp().idleTimeout().toSeconds())),
+                        a.getInt("tcp-max-connections", defaults.tcp().maxConnections()),
+                        a.getInt("tcp-max-per-source", defaults.tcp().maxPerSource())), defaults.shutdownTimeout());
         TopicSetup.ensureTopics(config.kafka(), 2);
         IngestCounters counters = new IngestCounters();
         EventPublisher publisher = new EventPublisher(config.kafka(), EventPublisher.waitForKafka())

@@ -20,6 +20,7 @@ public final class TabijiCli {
                        [--fault outage|overload|login_burst:AP_ID:FROM/TO]...   (local times, e.g. 2026-11-07T10:00)
               replay --input FILE... [--registry FILE] [--jobmanager HOST:PORT] [SOURCE OPTIONS] [HEALTH OPTIONS]
               ingest syslog [--listen udp://127.0.0.1:5514,tcp://127.0.0.1:5514] [--buffer N] [SOURCE OPTIONS]
+                       [--tcp-idle-timeout-s 600] [--tcp-max-per-source 16] [--tcp-max-connections 512]
               ingest file PATH... [--id NAME] [SOURCE OPTIONS]   follow log files through rotation, resuming
                                          exactly where it stopped (positions committed with the events)
               ingest radius DIR [--id NAME] [SOURCE OPTIONS]     follow FreeRADIUS detail-* files in DIR

@@ -144,7 +144,7 @@ class SyslogIngestIT {
                 OptOutList.empty());
         SyslogIngest.Settings d = SyslogIngest.Settings.defaults(ZoneId.of("Asia/Tokyo"), null);
         SyslogIngest ingest = new SyslogIngest(new SyslogIngest.Settings(d.zone(), null, 1_000, d.maxMessageBytes(),
-                1, d.shutdownTimeout()), edge, new EventPublisher(kafka.bootstrapServers(),
+                1, d.tcp(), d.shutdownTimeout()), edge, new EventPublisher(kafka.bootstrapServers(),
                 EventPublisher.waitForKafka()), counters);
         ingest.start(SyslogEndpoint.parseList("tcp://127.0.0.1:0"));
         Path lines = dir.resolve("outage.txt");

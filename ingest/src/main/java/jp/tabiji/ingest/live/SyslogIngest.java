@@ -32,9 +32,10 @@ public final class SyslogIngest implements AutoCloseable {
 
     /** Tunables with their defaults. */
     public record Settings(ZoneId zone, String defaultAp, int queueCapacity, int maxMessageBytes, long tcpWaitMs,
-                           Duration shutdownTimeout) {
+                           SyslogServer.TcpLimits tcp, Duration shutdownTimeout) {
         public static Settings defaults(ZoneId zone, String defaultAp) {
-            return new Settings(zone, defaultAp, 100_000, 8 * 1024, 5_000, Duration.ofSeconds(30));
+            return new Settings(zone, defaultAp, 100_000, 8 * 1024, 5_000, SyslogServer.TcpLimits.defaults(),
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -54,7 +55,8 @@ public final class SyslogIngest implements AutoCloseable {
         this.publisher = publisher;
         this.counters = counters;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.server = new SyslogServer(queue, settings.maxMessageBytes(), settings.tcpWaitMs(), counters.dropped);
+        this.server = new SyslogServer(queue, settings.maxMessageBytes(), settings.tcpWaitMs(), settings.tcp(),
+                counters.dropped);
         this.router = new RecordRouter(edge, publisher::publish, publisher::reject, System::currentTimeMillis,
                 counters, "syslog");
         this.worker = new Thread(this::drain, "syslog-publisher");

@@ -7,13 +7,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -25,26 +28,55 @@ import org.slf4j.LoggerFactory;
  * Receives syslog over UDP and TCP (RFC 6587 framing) into a bounded queue. UDP cannot push back, so when the
  * queue is full a datagram is dropped and counted; a TCP reader waits up to {@code tcpWaitMs} for room (the
  * sender's socket fills meanwhile, which slows it down) and then drops and counts.
+ *
+ * <p>A sender on the AP network can open connections and send nothing: each connection closes after
+ * {@link TcpLimits#idleTimeout()} without a byte, and when a source, or the server, holds its most connections, the
+ * one idle longest (of that source, or of all) is closed to make room, so a real sender always gets in.
  */
 public final class SyslogServer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SyslogServer.class);
-    private static final int MAX_TCP_CONNECTIONS = 512;
+
+    /** What TCP senders may hold open. */
+    public record TcpLimits(Duration idleTimeout, int maxConnections, int maxPerSource) {
+        public static TcpLimits defaults() {
+            // an AP or controller keeps one or two connections; a quiet one reconnects when it next has something
+            return new TcpLimits(Duration.ofMinutes(10), 512, 16);
+        }
+    }
 
     private final BlockingQueue<SyslogMessage> queue;
     private final int maxMessageBytes;
     private final long tcpWaitMs;
+    private final TcpLimits limits;
     private final AtomicLong dropped;
+    private final AtomicLong evicted = new AtomicLong();
     private final List<Closeable> listeners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Map<Socket, TcpConnection> connections = new ConcurrentHashMap<>();
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private volatile boolean closing;
 
     public SyslogServer(BlockingQueue<SyslogMessage> queue, int maxMessageBytes, long tcpWaitMs, AtomicLong dropped) {
+        this(queue, maxMessageBytes, tcpWaitMs, TcpLimits.defaults(), dropped);
+    }
+
+    public SyslogServer(BlockingQueue<SyslogMessage> queue, int maxMessageBytes, long tcpWaitMs, TcpLimits limits,
+                        AtomicLong dropped) {
         this.queue = queue;
         this.maxMessageBytes = maxMessageBytes;
         this.tcpWaitMs = tcpWaitMs;
+        this.limits = limits;
         this.dropped = dropped;
+    }
+
+    /** TCP connections open now. */
+    public int tcpConnections() {
+        return connections.size();
+    }
+
+    /** TCP connections closed to make room for another. */
+    public long tcpEvicted() {
+        return evicted.get();
     }
 
     /** Binds every endpoint (port 0 picks a free one; see {@link #boundAddresses()}) and starts receiving. */
@@ -106,13 +138,11 @@ public final class SyslogServer implements Closeable {
         while (!closing) {
             try {
                 Socket s = ss.accept();
-                if (connections.size() >= MAX_TCP_CONNECTIONS) {
-                    LOG.warn("syslog TCP: {} connections open, refusing another", connections.size());
-                    s.close();
-                    continue;
-                }
-                connections.add(s);
-                Thread t = new Thread(() -> readTcp(s), "syslog-tcp-conn");
+                s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()));
+                TcpConnection c = new TcpConnection(s.getInetAddress().getHostAddress(), System.nanoTime());
+                makeRoomFor(c.source());
+                connections.put(s, c);
+                Thread t = new Thread(() -> readTcp(s, c), "syslog-tcp-conn");
                 t.setDaemon(true);
                 t.start();
             } catch (SocketException e) {
@@ -123,11 +153,35 @@ public final class SyslogServer implements Closeable {
         }
     }
 
-    private void readTcp(Socket s) {
-        String sender = s.getInetAddress().getHostAddress();
+    /** Closes the longest-idle connection of the source when it holds its most, else of all when the server does. */
+    private void makeRoomFor(String source) {
+        long ofSource = connections.values().stream().filter(c -> c.source().equals(source)).count();
+        boolean sourceFull = ofSource >= limits.maxPerSource();
+        if (!sourceFull && connections.size() < limits.maxConnections()) {
+            return;
+        }
+        connections.entrySet().stream().filter(e -> !sourceFull || e.getValue().source().equals(source))
+                .min(Comparator.comparingLong(e -> e.getValue().lastRead())).ifPresent(e -> {
+                    connections.remove(e.getKey());
+                    try {
+                        e.getKey().close();
+                    } catch (IOException ignored) {
+                        // closing is all we wanted
+                    }
+                    long n = evicted.incrementAndGet();
+                    if (n == 1 || n % 1000 == 0) {
+                        LOG.warn("syslog TCP: {} idle connections closed to make room (the latest from {}, {})", n,
+                                e.getValue().source(), sourceFull ? "its source held " + limits.maxPerSource()
+                                        : "the server held " + limits.maxConnections());
+                    }
+                });
+    }
+
+    private void readTcp(Socket s, TcpConnection c) {
+        String sender = c.source();
         try (s) {
-            SyslogFrameReader frames = new SyslogFrameReader(new BufferedInputStream(s.getInputStream(), 65_536),
-                    maxMessageBytes);
+            SyslogFrameReader frames = new SyslogFrameReader(new BufferedInputStream(
+                    new TcpConnection.Reading(s.getInputStream(), c), 65_536), maxMessageBytes);
             for (SyslogFrameReader.Frame f = frames.next(); f != null; f = frames.next()) {
                 String text = stripNewline(decode(f.bytes(), f.bytes().length));
                 SyslogMessage m = new SyslogMessage(text, System.currentTimeMillis(), "tcp", sender, f.overLength());
@@ -135,6 +189,8 @@ public final class SyslogServer implements Closeable {
                     dropped.incrementAndGet();
                 }
             }
+        } catch (SocketTimeoutException e) {
+            LOG.debug("syslog TCP connection from {} closed after {} without a byte", sender, limits.idleTimeout());
         } catch (IOException e) {
             if (!closing) {
                 LOG.debug("syslog TCP connection from {} ended: {}", sender, e.toString());
@@ -178,7 +234,7 @@ public final class SyslogServer implements Closeable {
                 break;
             }
         }
-        for (Socket s : connections) {
+        for (Socket s : connections.keySet()) {
             s.shutdownInput();
         }
         for (Thread t : threads) {
