@@ -55,9 +55,16 @@ public final class ApiServer {
     private final OpsService ops;
     private final ApiMetrics metrics = new ApiMetrics();
     private final List<Route> routes = new ArrayList<>();
+    private final QueryGate gate;
 
     public ApiServer(MetricCatalogue catalogue, OpsService ops, UserStore users, SessionStore sessions,
                      AuditLog audit, Path reportFont) {
+        this(catalogue, ops, users, sessions, audit, reportFont, QueryGate.defaults());
+    }
+
+    ApiServer(MetricCatalogue catalogue, OpsService ops, UserStore users, SessionStore sessions, AuditLog audit,
+              Path reportFont, QueryGate gate) {
+        this.gate = gate;
         this.catalogue = catalogue;
         this.ops = ops;
         this.users = users;
@@ -105,10 +112,10 @@ public final class ApiServer {
         route(app, HandlerType.GET, "/login/once", Access.PUBLIC, signIn::redeem);
         route(app, HandlerType.POST, "/logout", Access.PUBLIC, signIn::logout);
         for (Metric m : Metric.values()) {
-            route(app, HandlerType.GET, "/api/v1/" + m.label(), Access.STATISTICS, ctx -> statistics(ctx, m));
+            route(app, HandlerType.GET, "/api/v1/" + m.label(), Access.STATISTICS, gate.gated(ctx -> statistics(ctx, m)));
         }
-        route(app, HandlerType.GET, "/api/v1/kpis", Access.STATISTICS, this::keyFigures);
-        route(app, HandlerType.GET, "/api/v1/export", Access.EXPORT, this::export);
+        route(app, HandlerType.GET, "/api/v1/kpis", Access.STATISTICS, gate.gated(this::keyFigures));
+        route(app, HandlerType.GET, "/api/v1/export", Access.EXPORT, gate.gated(this::export));
         route(app, HandlerType.GET, "/api/v1/sites", Access.SIGNED_IN,
                 ctx -> ctx.json(TableJson.body(catalogue.sitesTable(), Map.of(), 0)));
         route(app, HandlerType.GET, "/api/v1/hotspots", Access.OPERATIONS, ctx -> ctx.json(ops.hotspots()));

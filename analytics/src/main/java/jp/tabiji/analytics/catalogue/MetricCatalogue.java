@@ -53,18 +53,19 @@ public final class MetricCatalogue {
                 throw new IllegalArgumentException("groupBy " + g.label() + " is not offered by " + metric.label());
             }
         }
-        return switch (metric) {
+        RequestLimits.check(r);
+        return RequestLimits.bounded(() -> switch (metric) {
             case VISITORS -> visitors.run(r);
             case LANGUAGES -> visitors.run(withLang(r));
             case FLOWS -> flows.run(r);
             case DWELL -> dwell.run(r);
             case REPEAT -> repeat.run(r);
-        };
+        });
     }
 
     /** Visitors, foreign share, median dwell and repeat rate of one place and lattice period. */
     public Map<String, Object> keyFigures(MetricRequest r) {
-        return new KeyFigures(this).run(r);
+        return RequestLimits.bounded(() -> new KeyFigures(this).run(r));
     }
 
     private static MetricRequest withLang(MetricRequest r) {

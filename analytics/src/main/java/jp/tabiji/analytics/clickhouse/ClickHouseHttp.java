@@ -23,6 +23,7 @@ public final class ClickHouseHttp {
     private final String baseUrl;
     private final String database;
     private final String user;
+    private final QueryLimits limits;
 
     public ClickHouseHttp(String baseUrl, String database) {
         this(baseUrl, database, null);
@@ -30,10 +31,20 @@ public final class ClickHouseHttp {
 
     /** @param user the ClickHouse user to act as (e.g. the read-only {@link #READER}); null for the default one */
     public ClickHouseHttp(String baseUrl, String database, String user) {
+        this(baseUrl, database, user, null, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private ClickHouseHttp(String baseUrl, String database, String user, QueryLimits limits, HttpClient http) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.database = database;
         this.user = user;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.limits = limits;
+        this.http = http;
+    }
+
+    /** The same server and user, every query bounded by the limits. */
+    public ClickHouseHttp withLimits(QueryLimits queryLimits) {
+        return new ClickHouseHttp(baseUrl, database, user, queryLimits, http);
     }
 
     public String database() {
@@ -80,6 +91,9 @@ public final class ClickHouseHttp {
         StringBuilder url = new StringBuilder(baseUrl).append("/?");
         if (withDatabase) {
             url.append("database=").append(URLEncoder.encode(database, StandardCharsets.UTF_8)).append('&');
+        }
+        if (limits != null) {
+            url.append(limits.urlParameters());
         }
         if (user != null) {
             url.append("user=").append(URLEncoder.encode(user, StandardCharsets.UTF_8));

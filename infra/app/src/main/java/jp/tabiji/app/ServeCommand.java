@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.clickhouse.QueryLimits;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
@@ -56,7 +57,9 @@ final class ServeCommand {
     Javalin start(String bind, int port, ApRegistry registry, String landing) throws IOException {
         ClickHouseHttp admin = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(admin).migrate();
-        ClickHouseHttp reader = new ClickHouseHttp(config.clickhouseUrl(), config.database(), ClickHouseHttp.READER);
+        // every API query bounded in rows, time and memory, whatever profile the server gives the reader
+        ClickHouseHttp reader = new ClickHouseHttp(config.clickhouseUrl(), config.database(), ClickHouseHttp.READER)
+                .withLimits(QueryLimits.api());
         Sites sites = new Sites(registry);
         PeriodCache cache = new PeriodCache(reader, admin, sites);
         MetricCatalogue stats = releasedCatalogue(reader, sites, cache);

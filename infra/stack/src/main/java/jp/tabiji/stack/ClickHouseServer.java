@@ -122,6 +122,10 @@ public final class ClickHouseServer implements AutoCloseable {
                     </default>
                     <readonly>
                         <readonly>2</readonly>
+                        <max_execution_time>60</max_execution_time>
+                        <max_result_rows>1000000</max_result_rows>
+                        <result_overflow_mode>throw</result_overflow_mode>
+                        <max_memory_usage>4000000000</max_memory_usage>
                     </readonly>
                 </profiles>
                 <users>
