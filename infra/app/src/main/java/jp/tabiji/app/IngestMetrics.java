@@ -35,6 +35,8 @@ final class IngestMetrics implements AutoCloseable {
                 c.skipped);
         counter(registry, "tabiji_ingest_opted_out", "events of opted-out devices, not published", source,
                 c.optedOut);
+        counter(registry, "tabiji_ingest_unknown_ap_overflow", "events of AP names beyond the unknown-AP caps, "
+                + "published under one overflow name per source", source, c.unknownApOverflow);
         counter(registry, "tabiji_ingest_dropped", "messages dropped because the buffer was full or Kafka gone at "
                 + "shutdown", source, c.dropped);
         CounterWithCallback.builder().name("tabiji_ingest_rejected")

@@ -13,6 +13,8 @@ public final class IngestCounters {
     public final AtomicLong optedOut = new AtomicLong();
     /** Messages a live source had to drop because its buffer was full. */
     public final AtomicLong dropped = new AtomicLong();
+    /** Events of AP names beyond the unknown-AP caps, published under their source's overflow name. */
+    public final AtomicLong unknownApOverflow = new AtomicLong();
     /** Rejects by reason (digits folded, at most {@link #MAX_REASONS} kinds, so metrics stay bounded). */
     public final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
     /** How long Kafka took to take what was sent. */

@@ -17,6 +17,7 @@ public final class RecordRouter {
     private final LongSupplier clock;
     private final IngestCounters counters;
     private final String sourceKind;
+    private final UnknownApCap unknownAps = UnknownApCap.defaults();
 
     /** @param sourceKind how the records arrived, for DLQ records: file, syslog, radius */
     public RecordRouter(EdgeProcessor edge, Consumer<WifiEvent> events, Consumer<DeadLetter> deadLetters,
@@ -29,10 +30,18 @@ public final class RecordRouter {
         this.sourceKind = sourceKind;
     }
 
+
     public void route(LogRecord r) {
         counters.lines.incrementAndGet();
         EdgeProcessor.Outcome outcome = edge.process(r.result());
         if (outcome instanceof EdgeProcessor.Event e) {
+            if (e.event().siteId == null) {
+                String admitted = unknownAps.admit(r.origin(), e.event().apId);
+                if (!admitted.equals(e.event().apId)) {
+                    counters.unknownApOverflow.incrementAndGet();
+                    e.event().apId = admitted;
+                }
+            }
             events.accept(e.event());
             counters.published.incrementAndGet();
         } else if (outcome instanceof EdgeProcessor.Reject rej) {
