@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
@@ -57,6 +59,15 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
     }
 
     /**
+     * The state directory, created owner-only (700), or tightened to that: it holds the secrets, the users, the audit
+     * log, the archive and the local stack's data.
+     */
+    void ensureHome() throws IOException {
+        Files.createDirectories(home);
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
      * The pseudonym secret: TABIJI_SECRET, else TABIJI_SECRET_FILE, else the state directory's own random secret
      * (created on first use, readable by its owner only). Never printed.
      */
@@ -82,6 +93,28 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
             text = Files.readString(file != null ? Path.of(file) : stateSecret("release-secret"), StandardCharsets.UTF_8);
         }
         return Pseudonymizer.secretFromText(text);
+    }
+
+    /**
+     * The alert webhook URL in a file of the state directory, readable by its owner only, for a job to read: job
+     * arguments show in the Flink UI and in {@code ps}, and the URL is a credential.
+     */
+    Path webhookFile(String url) throws IOException {
+        Files.createDirectories(home);
+        Path p = home.resolve("alert-webhook");
+        Files.deleteIfExists(p);
+        Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(p, url + "\n", StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** The flags that hand a job the health settings, the webhook by file. */
+    List<String> healthArgs(jp.tabiji.streaming.health.HealthSettings health) throws IOException {
+        List<String> args = new ArrayList<>(health.args());
+        if (health.webhookUrl() != null) {
+            args.addAll(List.of("--alert-webhook-file", webhookFile(health.webhookUrl()).toString()));
+        }
+        return args;
     }
 
     /** A random secret of the state directory, created readable by its owner only before anything is written. */

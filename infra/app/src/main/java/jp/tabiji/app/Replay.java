@@ -98,7 +98,7 @@ final class Replay {
                 List<String> args = new ArrayList<>(StreamCommand.jobArgs(config));
                 args.addAll(List.of("--start-offsets", KafkaEventsJob.offsetsArg(start), "--end-offsets",
                         KafkaEventsJob.offsetsArg(end), "--group", group));
-                args.addAll(settings.health().args());
+                args.addAll(config.healthArgs(settings.health()));
                 job.finished(cluster.await(cluster.submit(args, 2)));
             } else {
                 new EmbeddedJobRunner(config.home().resolve("checkpoints"), 2)

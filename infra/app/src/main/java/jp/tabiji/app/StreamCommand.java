@@ -35,7 +35,7 @@ final class StreamCommand {
         if (java.nio.file.Files.exists(config.registryFile())) {
             health = health.withCapacities(jp.tabiji.ingest.registry.ApRegistry.load(config.registryFile()));
         }
-        args.addAll(health.args());
+        args.addAll(config.healthArgs(health));
         if (a.has("jobmanager")) {
             return submit(a.require("jobmanager"), jobJar, a.getInt("parallelism", 2), args);
         }

@@ -44,7 +44,8 @@ public final class TabijiCli {
                            --metrics-port N (ingest: Prometheus /metrics)
             health options: --silent-after-min 15 --usual-days 4 --usual-window-days 7 --overload-after-min 5
                            --login-spike-window-min 10 --login-spike-min-attempts 20 --login-spike-failure-share 0.3
-                           --unknown-ap-quiet-h 24 --alert-webhook URL
+                           --unknown-ap-quiet-h 24 --alert-webhook-file FILE
+                           (or TABIJI_ALERT_WEBHOOK; never the URL itself as a flag: flags are public)
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K
                            TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT
                            TABIJI_BIND TABIJI_PORT TABIJI_ALERT_WEBHOOK TABIJI_ALERT_WEBHOOK_SECRET
@@ -66,6 +67,7 @@ public final class TabijiCli {
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
         try {
             AppConfig config = AppConfig.fromEnv(env);
+            config.ensureHome();
             Commands commands = new Commands(config, env, out, Progress.isTerminal());
             Args args = new Args(rest);
             return switch (argv[0]) {

@@ -61,6 +61,8 @@ public final class ClickHouseServer implements AutoCloseable {
         for (String sub : List.of("data", "tmp", "user_files", "format_schemas", "log")) {
             Files.createDirectories(dir.resolve(sub));
         }
+        // device-level rows: nobody but the server's own user may read them, whatever the umask
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.writeString(dir.resolve("config.xml"), config(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("users.xml"), USERS, StandardCharsets.UTF_8);
         process.start(List.of(BINARY, "--config-file=" + dir.resolve("config.xml")), dir);

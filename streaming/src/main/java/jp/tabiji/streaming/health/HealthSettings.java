@@ -3,6 +3,7 @@ package jp.tabiji.streaming.health;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
     /** The job flags these settings read (besides {@code --registry} and {@code --capacities}). */
     public static final java.util.List<String> FLAGS = java.util.List.of("silent-after-min", "usual-days",
             "usual-window-days", "overload-after-min", "login-spike-window-min", "login-spike-min-attempts",
-            "login-spike-failure-share", "alert-webhook", "unknown-ap-quiet-h");
+            "login-spike-failure-share", "alert-webhook-file", "unknown-ap-quiet-h");
 
     public HealthSettings {
         if (usualWindowDays < 1 || usualWindowDays > 31 || usualDays < 1 || usualDays > usualWindowDays) {
@@ -87,7 +88,7 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 Duration.ofMinutes(p.getLong("login-spike-window-min", d.spikeWindow.toMinutes())),
                 p.getInt("login-spike-min-attempts", d.spikeMinAttempts),
                 p.getDouble("login-spike-failure-share", d.spikeMinFailureShare), d.presenceTimeout, Map.of(),
-                blankToNull(p.get("alert-webhook", System.getenv("TABIJI_ALERT_WEBHOOK"))),
+                webhookUrl(p),
                 Duration.ofHours(p.getLong("unknown-ap-quiet-h", DEFAULT_UNKNOWN_QUIET.toHours())));
         if (p.has("capacities")) {
             Map<String, Integer> caps = new HashMap<>();
@@ -110,7 +111,30 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
         return s;
     }
 
-    /** The flags that reproduce these settings, capacities included ({@code --capacities ap=n,...}). */
+    /**
+     * The alert webhook: a credential (Slack-like hooks carry their token in the URL), so never a flag, which every
+     * user of the machine and the Flink UI can read: {@code TABIJI_ALERT_WEBHOOK}, or a file readable by its owner
+     * only ({@code --alert-webhook-file}).
+     */
+    private static String webhookUrl(ParameterTool p) {
+        if (p.has("alert-webhook")) {
+            throw new IllegalArgumentException("--alert-webhook is gone: a URL in flags is visible to every user of the "
+                    + "machine; set TABIJI_ALERT_WEBHOOK or give --alert-webhook-file FILE");
+        }
+        if (p.has("alert-webhook-file")) {
+            try {
+                return blankToNull(Files.readString(Path.of(p.get("alert-webhook-file"))).trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the alert webhook file", e);
+            }
+        }
+        return blankToNull(System.getenv("TABIJI_ALERT_WEBHOOK"));
+    }
+
+    /**
+     * The flags that reproduce these settings, capacities included ({@code --capacities ap=n,...}); not the webhook
+     * URL, which travels in a file ({@link #webhookUrl}).
+     */
     public java.util.List<String> args() {
         java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
                 "--silent-after-min", Long.toString(silentAfter.toMinutes()),
@@ -120,9 +144,6 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 "--login-spike-min-attempts", Integer.toString(spikeMinAttempts),
                 "--login-spike-failure-share", Double.toString(spikeMinFailureShare),
                 "--unknown-ap-quiet-h", Long.toString(unknownQuiet.toHours())));
-        if (webhookUrl != null) {
-            a.addAll(java.util.List.of("--alert-webhook", webhookUrl));
-        }
         if (!capacities.isEmpty()) {
             StringBuilder caps = new StringBuilder();
             new java.util.TreeMap<>(capacities).forEach((ap, c) -> caps.append(caps.length() == 0 ? "" : ",")

@@ -55,12 +55,17 @@ public final class WebhookSender implements AutoCloseable {
         this.queueLimit = queueLimit;
     }
 
+    /** The URL as logs may show it: scheme, host and port; the path and query often hold the hook's token. */
+    static String shown(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "") + "/…";
+    }
+
     /** Queues one body; returns at once. */
     public void send(byte[] body) {
         if (pending.incrementAndGet() > queueLimit) {
             pending.decrementAndGet();
             dropped.incrementAndGet();
-            LOG.warn("alert webhook {} is behind by {} alerts: dropping one (Kafka and ClickHouse keep it)", url,
+            LOG.warn("alert webhook {} is behind by {} alerts: dropping one (Kafka and ClickHouse keep it)", shown(url),
                     queueLimit);
             return;
         }
@@ -94,11 +99,11 @@ public final class WebhookSender implements AutoCloseable {
         if (n >= maxAttempts) {
             pending.decrementAndGet();
             dropped.incrementAndGet();
-            LOG.warn("alert webhook {} failed {} times ({}): giving up on one alert", url, n, why);
+            LOG.warn("alert webhook {} failed {} times ({}): giving up on one alert", shown(url), n, why);
             return;
         }
         long wait = Math.min(MAX_BACKOFF.toMillis(), firstBackoff.toMillis() << Math.min(n - 1, 20));
-        LOG.info("alert webhook {} attempt {} failed ({}); retrying in {} ms", url, n, why, wait);
+        LOG.info("alert webhook {} attempt {} failed ({}); retrying in {} ms", shown(url), n, why, wait);
         worker.schedule(() -> attempt(body, n + 1), wait, TimeUnit.MILLISECONDS);
     }
 

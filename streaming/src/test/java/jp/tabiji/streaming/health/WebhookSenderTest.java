@@ -102,6 +102,13 @@ class WebhookSenderTest {
     }
 
     @Test
+    void logsShowTheHooksHostNeverItsTokenBearingPath() {
+        assertThat(WebhookSender.shown(URI.create("https://hooks.example.com/services/T000/B000/s3cr3t?x=1")))
+                .isEqualTo("https://hooks.example.com/…");
+        assertThat(WebhookSender.shown(URI.create("http://127.0.0.1:8080/hook"))).isEqualTo("http://127.0.0.1:8080/…");
+    }
+
+    @Test
     void givesUpAfterItsAttemptsAndCountsTheLoss() throws Exception {
         URI url = start(100, new CountDownLatch(0));
         try (WebhookSender sender = new WebhookSender(url, Duration.ofMillis(10), 3, 100)) {

@@ -49,10 +49,6 @@ public final class Secrets {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    public static boolean sameHash(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
-    }
-
     private static byte[] pbkdf2(char[] password, byte[] salt, int iterations) {
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")

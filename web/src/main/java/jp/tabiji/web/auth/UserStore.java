@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +42,7 @@ public final class UserStore {
     private final Path file;
     private final Secrets secrets = new Secrets();
     private final ObjectMapper json = new ObjectMapper();
+    private volatile Snapshot snapshot;
 
     public UserStore(Path file) {
         this.file = file;
@@ -73,24 +78,52 @@ public final class UserStore {
         save(all);
     }
 
-    public synchronized Optional<User> byToken(String token) {
-        String hash = Secrets.tokenHash(token);
-        for (User u : load().users) {
-            for (String h : u.tokenHashes) {
-                if (Secrets.sameHash(h, hash)) {
-                    return Optional.of(u);
-                }
-            }
+    /** Every request asks this: answered from the snapshot, without a lock, by the token's hash. */
+    public Optional<User> byToken(String token) {
+        return Optional.ofNullable(current().byTokenHash().get(Secrets.tokenHash(token)));
+    }
+
+    public Optional<User> byPassword(String name, char[] password) {
+        return find(current().users(), name).filter(u -> Secrets.passwordMatches(password, u.passwordHash));
+    }
+
+    public Optional<User> byName(String name) {
+        return find(current().users(), name);
+    }
+
+    /** The users as the file holds them now; read again only when the file changed (another process adds users). */
+    private Snapshot current() {
+        Object version = version();
+        Snapshot s = snapshot;
+        if (s != null && s.version().equals(version)) {
+            return s;
         }
-        return Optional.empty();
+        synchronized (this) {
+            s = snapshot;
+            if (s == null || !s.version().equals(version)) {
+                Users all = load();
+                Map<String, User> byHash = new HashMap<>();
+                all.users.forEach(u -> u.tokenHashes.forEach(h -> byHash.put(h, u)));
+                s = new Snapshot(version, all, Map.copyOf(byHash));
+                snapshot = s;
+            }
+            return s;
+        }
     }
 
-    public synchronized Optional<User> byPassword(String name, char[] password) {
-        return find(load(), name).filter(u -> Secrets.passwordMatches(password, u.passwordHash));
+    /** What changes when the file is replaced or written: its inode, size and modification time. */
+    private Object version() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis());
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read users from " + file, e);
+        }
     }
 
-    public synchronized Optional<User> byName(String name) {
-        return find(load(), name);
+    private record Snapshot(Object version, Users users, Map<String, User> byTokenHash) {
     }
 
     private static Optional<User> find(Users all, String name) {
@@ -113,6 +146,7 @@ public final class UserStore {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), all);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            snapshot = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write users to " + file, e);
         }
