@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -34,6 +35,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * An attacker with a viewer's token and the documented API only, against a real server over a replayed
@@ -309,10 +319,39 @@ class DisclosureAttackIT {
         JsonNode kpis = JSON.readTree(get("/api/v1/kpis?from=" + day(0) + "&to=" + day(6), viewer).body());
         JsonNode week = rows("/api/v1/visitors?from=" + day(0) + "&to=" + day(6) + "&groupBy=week", viewer);
         assertThat(kpis.get("visitors")).as("key figure vs /visitors").isEqualTo(week.get(0).get("visitors"));
-        for (JsonNode row : rows("/api/v1/visitors?from=" + day(0) + "&to=" + day(6) + "&groupBy=day", viewer)) {
-            assertThat(csv).as("export vs /visitors").contains(row.get("day").asText() + "," + row.get("visitors")
-                    .asText());
+        String week0 = "/api/v1/export?from=" + day(0) + "&to=" + day(6) + "&lang=en&format=";
+        Map<String, Long> xlsx = xlsxDays(get(week0 + "xlsx", analyst).body());
+        String pdf;
+        try (PDDocument doc = Loader.loadPDF(get(week0 + "pdf", analyst).body())) {
+            pdf = new PDFTextStripper().getText(doc);
         }
+        for (JsonNode row : rows("/api/v1/visitors?from=" + day(0) + "&to=" + day(6) + "&groupBy=day", viewer)) {
+            String d = row.get("day").asText();
+            String v = row.get("visitors").asText();
+            assertThat(csv).as("CSV export vs /visitors").contains(d + "," + v);
+            assertThat(xlsx.get(d)).as("XLSX export vs /visitors, " + d).isEqualTo(row.get("visitors").asLong());
+            assertThat(pdf).as("PDF report vs /visitors, " + d).containsPattern(d + "\\s+" + v + "\\b");
+        }
+    }
+
+    /** The (day, count) pairs of the workbook's day sheets: the first numeric cell after a date cell. */
+    private static Map<String, Long> xlsxDays(byte[] body) throws Exception {
+        Map<String, Long> days = new HashMap<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    Cell first = row.getCell(0);
+                    Cell second = row.getCell(1);
+                    if (first != null && second != null && first.getCellType() == CellType.NUMERIC
+                            && DateUtil.isCellDateFormatted(first)
+                            && second.getCellType() == CellType.NUMERIC) {
+                        days.putIfAbsent(first.getLocalDateTimeCellValue().toLocalDate().toString(),
+                                (long) second.getNumericCellValue());
+                    }
+                }
+            }
+        }
+        return days;
     }
 
     // ---- the judge ----
