@@ -40,7 +40,7 @@ final class ApiBench {
     private static final String MONTH = "from=2026-06-01&to=2026-06-30";
     static final List<String> QUERIES = List.of(
             "/api/v1/visitors?" + MONTH, "/api/v1/visitors?" + MONTH + "&groupBy=site,day",
-            "/api/v1/visitors?" + MONTH + "&groupBy=hour", "/api/v1/visitors?" + MONTH + "&groupBy=area,week",
+            "/api/v1/visitors?" + MONTH + "&groupBy=hour", "/api/v1/visitors?" + MONTH + "&groupBy=area,month",
             "/api/v1/languages?" + MONTH, "/api/v1/languages?" + MONTH + "&groupBy=site",
             "/api/v1/flows?" + MONTH, "/api/v1/flows?" + MONTH + "&groupBy=lang",
             "/api/v1/dwell?" + MONTH, "/api/v1/dwell?" + MONTH + "&groupBy=site,bucket",
