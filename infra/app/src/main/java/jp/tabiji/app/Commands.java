@@ -92,7 +92,8 @@ final class Commands {
         }
         WorkloadSimulator.Options o = new WorkloadSimulator.Options(a.getInt("days", 3), a.getInt("devices", 2000),
                 a.getInt("seed", 1), date(a.get("start", "2026-11-02"), "--start"), config.zone(), config.period(),
-                a.has("background"), faults);
+                a.has("background"), faults).withPopulation(new WorkloadSimulator.Population(a.getInt("commuters", 0),
+                a.getInt("staff", 0), a.getInt("residents", 0), a.getInt("long-stays", 0)));
         WorkloadSimulator.Summary s = new WorkloadSimulator().write(o, dir);
         out.printf("simulated %,d devices, %,d visits over %d days: %s (hostapd.log %,d lines, portal.jsonl %,d lines, "
                 + "registry.csv, truth.json)%n", s.devices(), s.visits(), o.days(), dir, s.hostapdLines(), s.portalLines());

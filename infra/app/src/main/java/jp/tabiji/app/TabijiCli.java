@@ -17,6 +17,7 @@ public final class TabijiCli {
                                          the dashboard with a one-time admin sign-in link (on a terminal)
               up | down | status        start, stop or show the local Kafka + ClickHouse stack
               simulate --days N --devices N --seed N --out DIR [--start YYYY-MM-DD] [--background]
+                       [--commuters N --staff N --residents N --long-stays N]   (docs/SEGMENTS.md)
                        [--fault outage|overload|login_burst:AP_ID:FROM/TO]...   (local times, e.g. 2026-11-07T10:00)
               replay --input FILE... [--registry FILE] [--jobmanager HOST:PORT] [SOURCE OPTIONS] [HEALTH OPTIONS]
               ingest syslog [--listen udp://127.0.0.1:5514,tcp://127.0.0.1:5514] [--buffer N] [SOURCE OPTIONS]

@@ -47,6 +47,10 @@ public final class GroundTruth {
     }
 
     /** visits of a site whose dwell falls in one of DESIGN.md's buckets ([0,15) [15,30) [30,60) [60,120) [120,∞) min). */
+    /** Visitors of a site on a day by the segment the rules give their device (docs/SEGMENTS.md). */
+    public record SiteDaySegment(String siteId, LocalDate day, String segment, int visitors) {
+    }
+
     public record DwellBucket(String siteId, String bucket, int visits) {
     }
 
@@ -59,6 +63,9 @@ public final class GroundTruth {
     private final List<Flow> flows = new ArrayList<>();
     private final List<Flow> flowsByLang = new ArrayList<>();
     private final List<SiteDayLang> bySiteDayLang = new ArrayList<>();
+    private final List<SiteDaySegment> bySiteDaySegment = new ArrayList<>();
+    /** persona → the rules' segment → (device, period)s: how well the rules find who people really are. */
+    private final Map<Persona, Map<String, Integer>> confusion = new TreeMap<>();
 
     public GroundTruth(List<PlannedVisit> visits, ZoneId zone, PseudonymPeriod period) {
         Map<Integer, List<PlannedVisit>> byDevice = new HashMap<>();
@@ -89,9 +96,36 @@ public final class GroundTruth {
             langs.forEach((lang, n) -> byDayLang.add(new DayLang(day, lang, n)));
         });
         ModelVisits model = new ModelVisits(visits, zone, period);
+        segments(model, last, byDevice, zone, period);
         hourly(model.visits(), zone);
         dwellAndRepeat(model.visits());
         flows(model.moves());
+    }
+
+    /** The rules' segment of every (device, period), counted by persona and by site and day. */
+    private void segments(ModelVisits model, Map<String, Map<LocalDate, Map<Integer, PlannedVisit>>> last,
+                          Map<Integer, List<PlannedVisit>> byDevice, ZoneId zone, PseudonymPeriod period) {
+        Map<String, String> segmentOf = new SegmentRules(zone, period).segments(model.visits());
+        segmentOf.forEach((key, segment) -> {
+            Persona persona = byDevice.get(Integer.parseInt(key.substring(0, key.indexOf('|')))).get(0).device()
+                    .persona();
+            confusion.computeIfAbsent(persona, k -> new TreeMap<>()).merge(segment, 1, Integer::sum);
+        });
+        last.forEach((site, days) -> days.forEach((day, devices) -> {
+            String label = period.label(day.atStartOfDay(zone));
+            Map<String, Integer> bySegment = new TreeMap<>();
+            devices.keySet().forEach(d -> bySegment.merge(segmentOf.getOrDefault(d + "|" + label, "visitor"), 1,
+                    Integer::sum));
+            bySegment.forEach((segment, n) -> bySiteDaySegment.add(new SiteDaySegment(site, day, segment, n)));
+        }));
+    }
+
+    public List<SiteDaySegment> visitorsBySiteDaySegment() {
+        return bySiteDaySegment;
+    }
+
+    public Map<Persona, Map<String, Integer>> segmentConfusion() {
+        return confusion;
     }
 
     /** Each device once per hour, under the language at the end of the visit holding its last event then. */

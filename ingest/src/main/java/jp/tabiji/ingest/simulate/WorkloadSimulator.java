@@ -32,11 +32,31 @@ public final class WorkloadSimulator {
      * @param faults     outages, overloads and login bursts to inject (recorded in the truth with their alerts)
      */
     public record Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period,
-                          boolean background, List<SimulatedFault> faults) {
+                          boolean background, List<SimulatedFault> faults, Population population) {
         public Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period) {
             this(days, devices, seed, start, zone, period, false, List.of());
         }
+
+        public Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period,
+                       boolean background, List<SimulatedFault> faults) {
+            this(days, devices, seed, start, zone, period, background, faults, Population.NONE);
+        }
+
+        public Options withPopulation(Population p) {
+            return new Options(days, devices, seed, start, zone, period, background, faults, p);
+        }
     }
+
+    /**
+     * Who else uses the Wi-Fi besides the {@code devices} tourists (LocalsModel): commuters, staff and residents,
+     * and the tourists who look like them (onsen guests of several nights, stays of ten to fourteen days).
+     */
+    public record Population(int commuters, int staff, int residents, int longStays) {
+        public static final Population NONE = new Population(0, 0, 0, 0);
+    }
+
+    /** Device indexes of the locals start here, far from the tourists', the background's and the faults'. */
+    static final int FIRST_LOCAL_INDEX = 30_000_000;
 
     /** What was written. */
     public record Summary(int devices, int visits, long hostapdLines, long portalLines) {
@@ -47,6 +67,8 @@ public final class WorkloadSimulator {
     public Summary write(Options o, Path out) throws IOException {
         Files.createDirectories(out);
         List<PlannedVisit> visits = new TouristModel(o.seed(), o.zone(), o.start(), o.days()).plan(o.devices());
+        visits.addAll(new LocalsModel(o.seed(), o.zone(), o.start(), o.days(), FIRST_LOCAL_INDEX)
+                .plan(o.population()));
         if (o.background()) {
             visits.addAll(new ApBackground(o.seed(), o.zone()).plan(o.start(), o.days()));
         }
@@ -137,6 +159,15 @@ public final class WorkloadSimulator {
         ArrayNode sdl = root.putArray("visitorsBySiteDayLang");
         truth.visitorsBySiteDayLang().forEach(c -> sdl.addObject().put("site_id", c.siteId())
                 .put("day", c.day().toString()).put("lang", c.lang()).put("visitors", c.visitors()));
+        // the rules of docs/SEGMENTS.md on the model's own visits, and how they fare against who people really are
+        ArrayNode sds = root.putArray("visitorsBySiteDaySegment");
+        truth.visitorsBySiteDaySegment().forEach(c -> sds.addObject().put("site_id", c.siteId())
+                .put("day", c.day().toString()).put("segment", c.segment()).put("visitors", c.visitors()));
+        ObjectNode confusion = root.putObject("segmentConfusion");
+        truth.segmentConfusion().forEach((persona, segments) -> {
+            ObjectNode row = confusion.putObject(persona.name().toLowerCase(Locale.ROOT));
+            segments.forEach(row::put);
+        });
         ArrayNode dl = root.putArray("visitorsByDayLang");
         truth.visitorsByDayLang().forEach(c -> dl.addObject().put("day", c.day().toString()).put("lang", c.lang())
                 .put("visitors", c.visitors()));

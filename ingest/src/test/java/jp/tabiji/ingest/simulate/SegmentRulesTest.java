@@ -1,0 +1,68 @@
+package jp.tabiji.ingest.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.tabiji.ingest.privacy.PseudonymPeriod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The segment rules of docs/SEGMENTS.md against who the model's people really are, over a simulated month with
+ * all four kinds of people and the hard cases: the confusion matrix, precision and recall per segment.
+ */
+class SegmentRulesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRulesFindWhoPeopleAreOnASimulatedMonth() throws Exception {
+        WorkloadSimulator.Options o = new WorkloadSimulator.Options(30, 2000, 7, LocalDate.of(2026, 11, 1),
+                ZoneId.of("Asia/Tokyo"), PseudonymPeriod.MONTH).withPopulation(
+                new WorkloadSimulator.Population(300, 150, 300, 200));
+        new WorkloadSimulator().write(o, dir);
+        JsonNode confusion = new ObjectMapper().readTree(dir.resolve("truth.json").toFile()).get("segmentConfusion");
+        List<String> segments = List.of("visitor", "commuter", "staff", "resident");
+        System.out.println("segment rules vs true class (rows: persona, columns: the rules' segment)");
+        System.out.printf("%-10s %9s %9s %9s %9s%n", "", "visitor", "commuter", "staff", "resident");
+        for (Persona p : Persona.values()) {
+            JsonNode row = confusion.path(p.name().toLowerCase(Locale.ROOT));
+            Object[] cells = java.util.stream.Stream.concat(java.util.stream.Stream.of(p.segment()),
+                    segments.stream().map(s -> row.path(s).asInt())).toArray();
+            System.out.printf("%-10s %9d %9d %9d %9d%n", cells);
+        }
+        Map<String, double[]> pr = new java.util.LinkedHashMap<>();
+        for (String s : segments) {
+            Persona truth = Persona.values()[segments.indexOf(s)]; // the same order as the segments
+            int tp = confusion.path(truth.name().toLowerCase(Locale.ROOT)).path(s).asInt();
+            int predicted = 0;
+            int actual = 0;
+            for (Persona p : Persona.values()) {
+                predicted += confusion.path(p.name().toLowerCase(Locale.ROOT)).path(s).asInt();
+            }
+            for (String t : segments) {
+                actual += confusion.path(truth.name().toLowerCase(Locale.ROOT)).path(t).asInt();
+            }
+            pr.put(s, new double[] {tp / (double) predicted, tp / (double) actual});
+            System.out.printf("%-9s precision %.3f recall %.3f%n", s, tp / (double) predicted, tp / (double) actual);
+        }
+        assertThat(pr.get("visitor")[0]).as("tourist precision").isGreaterThanOrEqualTo(0.90);
+        assertThat(pr.get("visitor")[1]).as("tourist recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(pr.get("commuter")[1]).as("commuter recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(pr.get("staff")[1]).as("staff recall").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void twoHourWindowsCoverMorningAndEveningButNotAScatteredDay() {
+        assertThat(SegmentRules.windows(List.of(430, 470, 500, 1060, 1100))).isEqualTo(2);
+        assertThat(SegmentRules.windows(List.of(430, 700, 1000))).isEqualTo(3);
+        assertThat(SegmentRules.windows(List.of())).isZero();
+    }
+}
