@@ -47,6 +47,10 @@ public final class GroundTruth {
     }
 
     /** visits of a site whose dwell falls in one of DESIGN.md's buckets ([0,15) [15,30) [30,60) [60,120) [120,∞) min). */
+    /** A site's visitors over the whole simulation: devices as the pipeline can count them, and the people. */
+    public record SitePeople(String siteId, int devices, int people) {
+    }
+
     /** Visitors of a site on a day by the segment the rules give their device (docs/SEGMENTS.md). */
     public record SiteDaySegment(String siteId, LocalDate day, String segment, int visitors) {
     }
@@ -64,6 +68,7 @@ public final class GroundTruth {
     private final List<Flow> flowsByLang = new ArrayList<>();
     private final List<SiteDayLang> bySiteDayLang = new ArrayList<>();
     private final List<SiteDaySegment> bySiteDaySegment = new ArrayList<>();
+    private final List<SitePeople> peopleBySite = new ArrayList<>();
     /** persona → the rules' segment → (device, period)s: how well the rules find who people really are. */
     private final Map<Persona, Map<String, Integer>> confusion = new TreeMap<>();
 
@@ -97,6 +102,14 @@ public final class GroundTruth {
         });
         ModelVisits model = new ModelVisits(visits, zone, period);
         segments(model, last, byDevice, zone, period);
+        Map<String, Set<Integer>> devicesAt = new TreeMap<>();
+        Map<String, Set<Integer>> peopleAt = new TreeMap<>();
+        for (PlannedVisit v : visits) {
+            devicesAt.computeIfAbsent(v.siteId(), k -> new HashSet<>()).add(v.device().index());
+            peopleAt.computeIfAbsent(v.siteId(), k -> new HashSet<>()).add(v.device().person());
+        }
+        devicesAt.forEach((site, devices) -> peopleBySite.add(new SitePeople(site, devices.size(),
+                peopleAt.get(site).size())));
         hourly(model.visits(), zone);
         dwellAndRepeat(model.visits());
         flows(model.moves());
@@ -118,6 +131,10 @@ public final class GroundTruth {
                     Integer::sum));
             bySegment.forEach((segment, n) -> bySiteDaySegment.add(new SiteDaySegment(site, day, segment, n)));
         }));
+    }
+
+    public List<SitePeople> peopleBySite() {
+        return peopleBySite;
     }
 
     public List<SiteDaySegment> visitorsBySiteDaySegment() {

@@ -27,9 +27,11 @@ final class LocalsModel {
     private final LocalDate start;
     private final int days;
     private final Set<String> macs = new HashSet<>();
+    private final MacRotation rotation;
     private int nextIndex;
 
-    LocalsModel(long seed, ZoneId zone, LocalDate start, int days, int firstIndex) {
+    LocalsModel(long seed, ZoneId zone, LocalDate start, int days, int firstIndex, MacRotation rotation) {
+        this.rotation = rotation;
         this.rnd = new SplittableRandom(seed ^ 0x10CA15L);
         this.zone = zone;
         this.start = start;
@@ -150,7 +152,7 @@ final class LocalsModel {
 
     private void pass(SimDevice d, SiteSpec s, LocalDate date, int minuteOfDay, int minutes, List<PlannedVisit> out) {
         long arrive = date.atStartOfDay(zone).toInstant().toEpochMilli() + minuteOfDay * MINUTE + rnd.nextInt(60) * 1000L;
-        out.add(new VisitRenderer(rnd, d, s, date).render(arrive, arrive + minutes * MINUTE, d.logsIn()
+        out.add(new VisitRenderer(rnd, rotation.forVisit(rotation.onDay(d, date)), s, date).render(arrive, arrive + minutes * MINUTE, d.logsIn()
                 && rnd.nextDouble() < 0.2));
     }
 
@@ -164,8 +166,9 @@ final class LocalsModel {
             mac = String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", first, rnd.nextInt(256), rnd.nextInt(256),
                     rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256));
         } while (!macs.add(mac));
-        return new SimDevice(nextIndex++, mac, random, l.code(), l.acceptLanguages().get(0), rnd.nextDouble() < logsIn,
-                persona);
+        int index = nextIndex++;
+        return new SimDevice(index, mac, random, l.code(), l.acceptLanguages().get(0), rnd.nextDouble() < logsIn,
+                persona, index);
     }
 
     private static SiteSpec site(String id) {

@@ -23,8 +23,14 @@ final class TouristModel {
     private final ZoneId zone;
     private final LocalDate start;
     private final int days;
+    private final MacRotation rotation;
 
     TouristModel(long seed, ZoneId zone, LocalDate start, int days) {
+        this(seed, zone, start, days, new MacRotation(seed, 0, 0));
+    }
+
+    TouristModel(long seed, ZoneId zone, LocalDate start, int days, MacRotation rotation) {
+        this.rotation = rotation;
         this.rnd = new SplittableRandom(seed);
         this.zone = zone;
         this.start = start;
@@ -40,7 +46,8 @@ final class TouristModel {
             int stay = Math.min(days - firstDay, 1 + rnd.nextInt(3));
             boolean loggedIn = false;
             for (int d = firstDay; d < firstDay + stay; d++) {
-                loggedIn = planDay(device, start.plusDays(d), d == firstDay, loggedIn, visits);
+                loggedIn = planDay(rotation.onDay(device, start.plusDays(d)), start.plusDays(d), d == firstDay, loggedIn,
+                        visits);
             }
         }
         return visits;
@@ -87,7 +94,8 @@ final class TouristModel {
                 break;
             }
             boolean wantsLogin = device.logsIn() && (!loggedIn || rnd.nextDouble() < 0.15);
-            PlannedVisit v = new VisitRenderer(rnd, device, site, day).render(t, t + dwell, wantsLogin);
+            PlannedVisit v = new VisitRenderer(rnd, rotation.forVisit(device), site, day).render(t, t + dwell,
+                    wantsLogin);
             loggedIn |= v.loginAt() != null;
             out.add(v);
             t += dwell + minutes(20, 90);

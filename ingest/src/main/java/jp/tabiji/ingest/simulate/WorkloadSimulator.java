@@ -49,10 +49,21 @@ public final class WorkloadSimulator {
 
     /**
      * Who else uses the Wi-Fi besides the {@code devices} tourists (LocalsModel): commuters, staff and residents,
-     * and the tourists who look like them (onsen guests of several nights, stays of ten to fourteen days).
+     * and the tourists who look like them (onsen guests of several nights, stays of ten to fourteen days); and how
+     * phones with private addresses rotate them (MacRotation).
      */
-    public record Population(int commuters, int staff, int residents, int longStays) {
-        public static final Population NONE = new Population(0, 0, 0, 0);
+    public record Population(int commuters, int staff, int residents, int longStays, double dailyRotation,
+                             double perConnectionRotation) {
+        public static final Population NONE = new Population(0, 0, 0, 0, 0, 0);
+
+        public Population(int commuters, int staff, int residents, int longStays) {
+            this(commuters, staff, residents, longStays, 0, 0);
+        }
+
+        /** With phones that change their private address: a share daily, a share on every connection. */
+        public Population withRotation(double daily, double perConnection) {
+            return new Population(commuters, staff, residents, longStays, daily, perConnection);
+        }
     }
 
     /** Device indexes of the locals start here, far from the tourists', the background's and the faults'. */
@@ -66,8 +77,11 @@ public final class WorkloadSimulator {
 
     public Summary write(Options o, Path out) throws IOException {
         Files.createDirectories(out);
-        List<PlannedVisit> visits = new TouristModel(o.seed(), o.zone(), o.start(), o.days()).plan(o.devices());
-        visits.addAll(new LocalsModel(o.seed(), o.zone(), o.start(), o.days(), FIRST_LOCAL_INDEX)
+        MacRotation rotation = new MacRotation(o.seed(), o.population().dailyRotation(),
+                o.population().perConnectionRotation());
+        List<PlannedVisit> visits = new TouristModel(o.seed(), o.zone(), o.start(), o.days(), rotation)
+                .plan(o.devices());
+        visits.addAll(new LocalsModel(o.seed(), o.zone(), o.start(), o.days(), FIRST_LOCAL_INDEX, rotation)
                 .plan(o.population()));
         if (o.background()) {
             visits.addAll(new ApBackground(o.seed(), o.zone()).plan(o.start(), o.days()));
@@ -168,6 +182,10 @@ public final class WorkloadSimulator {
             ObjectNode row = confusion.putObject(persona.name().toLowerCase(Locale.ROOT));
             segments.forEach(row::put);
         });
+        // a phone that rotates its address is several devices of one person: how far device counts are from people
+        ArrayNode people = root.putArray("devicesAndPeopleBySite");
+        truth.peopleBySite().forEach(c -> people.addObject().put("site_id", c.siteId()).put("devices", c.devices())
+                .put("people", c.people()));
         ArrayNode dl = root.putArray("visitorsByDayLang");
         truth.visitorsByDayLang().forEach(c -> dl.addObject().put("day", c.day().toString()).put("lang", c.lang())
                 .put("visitors", c.visitors()));

@@ -22,13 +22,45 @@ class SegmentRulesTest {
     @TempDir
     Path dir;
 
+    private static final WorkloadSimulator.Population MONTH_OF_PEOPLE = new WorkloadSimulator.Population(300, 150, 300,
+            200);
+
     @Test
     void theRulesFindWhoPeopleAreOnASimulatedMonth() throws Exception {
+        Map<String, double[]> pr = precisionAndRecall(month(MONTH_OF_PEOPLE).get("segmentConfusion"));
+        assertThat(pr.get("visitor")[0]).as("tourist precision").isGreaterThanOrEqualTo(0.90);
+        assertThat(pr.get("visitor")[1]).as("tourist recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(pr.get("commuter")[1]).as("commuter recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(pr.get("staff")[1]).as("staff recall").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void phonesThatRotateTheirAddressAreSeveralDevicesOfOnePerson() throws Exception {
+        // a twentieth of the private-address phones take a new address daily, one in a hundred on each connection
+        JsonNode truth = month(MONTH_OF_PEOPLE.withRotation(0.05, 0.01));
+        int devices = 0;
+        int people = 0;
+        for (JsonNode site : truth.get("devicesAndPeopleBySite")) {
+            devices += site.get("devices").asInt();
+            people += site.get("people").asInt();
+            assertThat(site.get("devices").asInt()).isGreaterThanOrEqualTo(site.get("people").asInt());
+        }
+        System.out.printf("over the month, the sites' visitors: %,d devices, %,d people (%.1f %% more devices)%n",
+                devices, people, 100.0 * (devices - people) / people);
+        assertThat(devices).as("rotation makes more devices than people").isGreaterThan(people);
+        precisionAndRecall(truth.get("segmentConfusion")); // printed: what rotation does to the rules, by device
+    }
+
+    private JsonNode month(WorkloadSimulator.Population population) throws Exception {
         WorkloadSimulator.Options o = new WorkloadSimulator.Options(30, 2000, 7, LocalDate.of(2026, 11, 1),
-                ZoneId.of("Asia/Tokyo"), PseudonymPeriod.MONTH).withPopulation(
-                new WorkloadSimulator.Population(300, 150, 300, 200));
-        new WorkloadSimulator().write(o, dir);
-        JsonNode confusion = new ObjectMapper().readTree(dir.resolve("truth.json").toFile()).get("segmentConfusion");
+                ZoneId.of("Asia/Tokyo"), PseudonymPeriod.MONTH).withPopulation(population);
+        Path out = java.nio.file.Files.createTempDirectory(dir, "month");
+        new WorkloadSimulator().write(o, out);
+        return new ObjectMapper().readTree(out.resolve("truth.json").toFile());
+    }
+
+    /** Prints the confusion matrix (devices of each persona by the rules' segment); per segment {precision, recall}. */
+    private static Map<String, double[]> precisionAndRecall(JsonNode confusion) {
         List<String> segments = List.of("visitor", "commuter", "staff", "resident");
         System.out.println("segment rules vs true class (rows: persona, columns: the rules' segment)");
         System.out.printf("%-10s %9s %9s %9s %9s%n", "", "visitor", "commuter", "staff", "resident");
@@ -53,10 +85,7 @@ class SegmentRulesTest {
             pr.put(s, new double[] {tp / (double) predicted, tp / (double) actual});
             System.out.printf("%-9s precision %.3f recall %.3f%n", s, tp / (double) predicted, tp / (double) actual);
         }
-        assertThat(pr.get("visitor")[0]).as("tourist precision").isGreaterThanOrEqualTo(0.90);
-        assertThat(pr.get("visitor")[1]).as("tourist recall").isGreaterThanOrEqualTo(0.90);
-        assertThat(pr.get("commuter")[1]).as("commuter recall").isGreaterThanOrEqualTo(0.85);
-        assertThat(pr.get("staff")[1]).as("staff recall").isGreaterThanOrEqualTo(0.85);
+        return pr;
     }
 
     @Test
