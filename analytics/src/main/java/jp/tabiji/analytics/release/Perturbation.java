@@ -40,22 +40,27 @@ public interface Perturbation {
         SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
         PerturbationTable table = new PerturbationTable();
         byte[] label = "tabiji-cell-key:".getBytes(StandardCharsets.US_ASCII);
+        // one initialized Mac per thread: looking one up and keying it per cell cost more than the HMAC itself
+        ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
         return new Perturbation() {
             @Override
             public long perturb(long exact, long contributorHashSum) {
                 if (exact == 0) {
                     return 0; // no contributors, nobody to protect: an empty cell is not published at all
                 }
-                try {
-                    Mac mac = Mac.getInstance("HmacSHA256");
-                    mac.init(key);
-                    mac.update(label);
-                    byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(contributorHashSum).array());
-                    long bits = ByteBuffer.wrap(h).getLong() >>> 11; // 53 bits: a double in [0, 1)
-                    return exact + table.noise(exact, bits / (double) (1L << 53));
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-                }
+                Mac mac = macs.get();
+                mac.update(label);
+                byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(contributorHashSum).array()); // and resets it
+                long bits = ByteBuffer.wrap(h).getLong() >>> 11; // 53 bits: a double in [0, 1)
+                return exact + table.noise(exact, bits / (double) (1L << 53));
             }
 
             @Override
