@@ -173,7 +173,7 @@ public final class KafkaEventsJob {
     private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s,
                                UnaryOperator<DataStream<byte[]>> tap, SilenceClock silence) {
         WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrderness())
-                .withIdleness(s.idleness());
+                .withTimestampAssigner(new EventTimeAssigner()).withIdleness(s.idleness());
         DataStream<byte[]> events = tap.apply(env.fromSource(source, wm, "tabiji.events").uid("events-source"));
         DataStream<WifiEvent> decoded = VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
                 new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),

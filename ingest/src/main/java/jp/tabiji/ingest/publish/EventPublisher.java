@@ -65,8 +65,12 @@ public final class EventPublisher implements AutoCloseable {
         send(deadLetterRecord(letter));
     }
 
+    /**
+     * Keyed by device; stamped with the time of publishing, not the event's (which the record holds): the topic's
+     * retention then counts from publishing, so a replay of old logs is not deleted before the job reads it.
+     */
     static ProducerRecord<byte[], byte[]> eventRecord(WifiEventCodec codec, WifiEvent event) {
-        return new ProducerRecord<>(Topics.EVENTS, null, event.ts, event.deviceId.getBytes(StandardCharsets.UTF_8),
+        return new ProducerRecord<>(Topics.EVENTS, null, null, event.deviceId.getBytes(StandardCharsets.UTF_8),
                 codec.encode(event));
     }
 
