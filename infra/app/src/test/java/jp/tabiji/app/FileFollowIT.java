@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +51,17 @@ class FileFollowIT {
         TopicSetup.ensureTopics(kafka.bootstrapServers(), 2);
         Files.write(dir.resolve("registry.csv"), List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon",
                 "sendai-ap01,00:1a:1e:01:01:10,sendai-station,仙台駅,Sendai Station,Sendai,38.26,140.88"));
+    }
+
+    /** Every ingest process started, stopped after each test even when it failed half-way. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopIngest() throws InterruptedException {
+        for (Process p : started) {
+            p.destroyForcibly().waitFor();
+        }
+        started.clear();
     }
 
     @AfterAll
@@ -183,7 +195,9 @@ class FileFollowIT {
         pb.environment().put("TABIJI_HOME", dir.resolve("home").toString());
         pb.environment().put("TABIJI_KAFKA", kafka.bootstrapServers());
         pb.environment().put("TABIJI_SECRET", "s3cret");
-        return pb.start();
+        Process p = pb.start();
+        started.add(p);
+        return p;
     }
 
     /** Events of one source in the topic, read committed. */
