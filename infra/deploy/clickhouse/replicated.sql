@@ -109,3 +109,25 @@ CREATE TABLE IF NOT EXISTS tabiji.cell_periods ON CLUSTER '{cluster}' (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/cell_periods', '{replica}', computed_ms)
 ORDER BY (span, period);
 INSERT INTO tabiji.schema_migrations VALUES ('V007__released_cells.sql', now());
+
+-- V008 (device segments, issue 14): sharded by device like the visits they are computed from, so that the
+-- catalogue's `device_id IN (SELECT device_id FROM device_segments ...)` runs on each shard against its own devices
+-- (the reading profile sets distributed_product_mode = 'local'). segment_periods is whole on every replica.
+CREATE TABLE IF NOT EXISTS tabiji.device_segments_local ON CLUSTER '{cluster}' (
+    period Date, device_id String, segment LowCardinality(String), days UInt16, weekdays UInt16,
+    spread_days UInt16, sites UInt16, staff_days UInt16, staff_week_minutes UInt32, guest UInt8,
+    start_windows UInt16, longest_visit_s UInt32, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/device_segments', '{replica}', computed_ms)
+PARTITION BY toYYYYMM(period) ORDER BY (period, device_id);
+CREATE TABLE IF NOT EXISTS tabiji.device_segments ON CLUSTER '{cluster}' AS tabiji.device_segments_local
+    ENGINE = Distributed('{cluster}', tabiji, device_segments_local, cityHash64(device_id));
+CREATE TABLE IF NOT EXISTS tabiji.segment_periods ON CLUSTER '{cluster}' (
+    period Date, source_changed UInt32, computed_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/segment_periods', '{replica}', computed_ms)
+ORDER BY period;
+INSERT INTO tabiji.schema_migrations VALUES ('V008__device_segments.sql', now());
+
+-- V009 (period cache rows as TabSeparated lines): the old JSON rows are dropped and `serve` recomputes them.
+TRUNCATE TABLE IF EXISTS tabiji.period_cells ON CLUSTER '{cluster}';
+TRUNCATE TABLE IF EXISTS tabiji.cell_periods ON CLUSTER '{cluster}';
+INSERT INTO tabiji.schema_migrations VALUES ('V009__period_cells_as_tsv.sql', now());

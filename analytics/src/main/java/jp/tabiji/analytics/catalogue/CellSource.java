@@ -1,6 +1,5 @@
 package jp.tabiji.analytics.catalogue;
 
-import java.time.LocalDate;
 import java.util.List;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 
@@ -17,10 +16,13 @@ final class CellSource {
         this.visitorCells = new VisitorCells(clickhouse, sites);
     }
 
-    /** The rows of a stored query ({@link PeriodCache#storedQueries}) for a range. */
-    List<String[]> stored(String name, LocalDate from, LocalDate to, String sql) {
-        return (cache == null ? java.util.Optional.<List<String[]>>empty() : cache.rows(name, from, to))
-                .orElseGet(() -> clickhouse.select(sql));
+    /**
+     * The rows of a stored query ({@link PeriodCache#storedQueries}) for a request's range; counted live for one
+     * segment (the cache holds every device's cells).
+     */
+    List<String[]> stored(String name, MetricRequest r, String sql) {
+        return (cache == null || r.segment() != null ? java.util.Optional.<List<String[]>>empty()
+                : cache.rows(name, r.from(), r.to())).orElseGet(() -> clickhouse.select(sql));
     }
 
     List<String[]> live(String sql) {

@@ -57,11 +57,11 @@ final class DwellMetric {
     private Map<List<String>, Object[]> buckets(MetricRequest r, PlaceLevel level, boolean free) {
         String place = Sql.place(level, sites);
         Map<List<String>, Object[]> out = new LinkedHashMap<>();
-        String sql = DwellCells.bucketsSql(r.from(), r.to(), place, false);
+        String sql = DwellCells.bucketsSql(r.from(), r.to(), place, false, r.segment());
         List<String[]> range = new ArrayList<>(free ? cells.live(sql)
-                : cells.stored("dwell-buckets:" + level, r.from(), r.to(), sql));
+                : cells.stored("dwell-buckets:" + level, r, sql));
         range.sort(Comparator.comparing((String[] c) -> c[0]).thenComparing(c -> BUCKETS.indexOf(c[1])));
-        Map<List<String>, long[]> days = free ? daily(cells.live(DwellCells.bucketsSql(r.from(), r.to(), place, true)), 2)
+        Map<List<String>, long[]> days = free ? daily(cells.live(DwellCells.bucketsSql(r.from(), r.to(), place, true, r.segment())), 2)
                 : null;
         for (String[] c : range) {
             List<String> key = List.of(c[0], c[1]);
@@ -73,9 +73,9 @@ final class DwellMetric {
 
     private Map<List<String>, Object[]> stats(MetricRequest r, PlaceLevel level, boolean free) {
         String place = Sql.place(level, sites);
-        String sql = DwellCells.statsSql(r.from(), r.to(), place);
-        List<String[]> range = free ? cells.live(sql) : cells.stored("dwell:" + level, r.from(), r.to(), sql);
-        Map<List<String>, long[]> days = free ? daily(cells.live(DwellCells.dailyVisitsSql(r.from(), r.to(), place)), 1)
+        String sql = DwellCells.statsSql(r.from(), r.to(), place, r.segment());
+        List<String[]> range = free ? cells.live(sql) : cells.stored("dwell:" + level, r, sql);
+        Map<List<String>, long[]> days = free ? daily(cells.live(DwellCells.dailyVisitsSql(r.from(), r.to(), place, r.segment())), 1)
                 : null;
         Map<List<String>, Object[]> out = new LinkedHashMap<>();
         for (String[] c : range) {

@@ -11,18 +11,18 @@ final class FlowCells {
     private FlowCells() {
     }
 
-    static String sql(LocalDate from, LocalDate to, boolean byLang, boolean perDay) {
+    static String sql(LocalDate from, LocalDate to, boolean byLang, boolean perDay, Segment segment) {
         String keys = "origin_site_id, destination_site_id" + (byLang ? ", lang" : "") + (perDay ? ", day" : "");
         String outKeys = "origin_site_id, destination_site_id" + (byLang ? ", lang" : "") + (perDay ? ", toString(day)" : "");
         return "SELECT " + outKeys + ", sum(n), sum(h), count(), sum(" + Sql.hash("device_id") + ") FROM (SELECT " + keys
                 + ", device_id, count() AS n, sum(" + Sql.hash("move_id") + ") AS h FROM moves FINAL WHERE "
-                + Sql.days(from, to) + " GROUP BY " + keys + ", device_id) GROUP BY " + keys + " ORDER BY " + keys;
+                + Sql.days(from, to, segment) + " GROUP BY " + keys + ", device_id) GROUP BY " + keys + " ORDER BY " + keys;
     }
 
     /** The exact travellers of each route over a range: whether k devices stand behind a free range's trips. */
-    static String devicesSql(LocalDate from, LocalDate to, boolean byLang) {
+    static String devicesSql(LocalDate from, LocalDate to, boolean byLang, Segment segment) {
         String keys = "origin_site_id, destination_site_id" + (byLang ? ", lang" : "");
-        return "SELECT " + keys + ", uniqExact(device_id) FROM moves FINAL WHERE " + Sql.days(from, to)
+        return "SELECT " + keys + ", uniqExact(device_id) FROM moves FINAL WHERE " + Sql.days(from, to, segment)
                 + " GROUP BY " + keys;
     }
 }

@@ -2,9 +2,12 @@ package jp.tabiji.analytics.catalogue;
 
 import java.util.Locale;
 
-/** What a metric's rows can be grouped by: at most one time unit, site or area (not both), language, dwell bucket. */
+/**
+ * What a metric's rows can be grouped by: at most one time unit, site or area (not both), segment, language, dwell
+ * bucket.
+ */
 public enum Grouping {
-    HOUR, DAY, WEEK, MONTH, SITE, AREA, LANG, BUCKET;
+    HOUR, DAY, WEEK, MONTH, SITE, AREA, SEGMENT, LANG, BUCKET;
 
     public boolean isTime() {
         return this == HOUR || this == DAY || this == WEEK || this == MONTH;

@@ -1,5 +1,8 @@
 package jp.tabiji.analytics.catalogue;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,11 +26,25 @@ public final class MetricCatalogue {
     private final FlowMetric flows;
     private final DwellMetric dwell;
     private final RepeatMetric repeat;
+    private final SegmentPeriod segmentPeriod;
+    private final Clock clock;
 
-    /** @param cache the period cache, or null to count every request live */
+    /** Monthly pseudonyms (DESIGN.md's default), today by the system clock in Japan. */
     public MetricCatalogue(ClickHouseHttp clickhouse, Sites sites, Release release, PeriodCache cache) {
+        this(clickhouse, sites, release, cache, SegmentPeriod.MONTH, Clock.system(ZoneId.of("Asia/Tokyo")));
+    }
+
+    /**
+     * @param cache         the period cache, or null to count every request live
+     * @param segmentPeriod the pseudonym period, which decides the segments there are and when they are final
+     * @param clock         today's date in the region (its zone), which says which periods have closed
+     */
+    public MetricCatalogue(ClickHouseHttp clickhouse, Sites sites, Release release, PeriodCache cache,
+                           SegmentPeriod segmentPeriod, Clock clock) {
         this.sites = sites;
         this.release = release;
+        this.segmentPeriod = segmentPeriod;
+        this.clock = clock;
         CellSource cells = new CellSource(clickhouse, cache, sites);
         this.visitors = new VisitorMetric(cells, release);
         this.flows = new FlowMetric(cells, sites, release);
@@ -49,18 +66,45 @@ public final class MetricCatalogue {
      */
     public ResultTable run(Metric metric, MetricRequest r) {
         for (Grouping g : r.groupBy()) {
-            if (!metric.offered().contains(g)) {
+            if (!metric.offered().contains(g) && g != Grouping.SEGMENT) {
                 throw new IllegalArgumentException("groupBy " + g.label() + " is not offered by " + metric.label());
             }
         }
         RequestLimits.check(r);
-        return RequestLimits.bounded(() -> switch (metric) {
+        boolean provisional = (r.segment() != null || r.groupedBy(Grouping.SEGMENT))
+                && !segmentPeriod.closed(r.to(), LocalDate.now(clock));
+        if (r.groupedBy(Grouping.SEGMENT)) {
+            return new SegmentRows(this, segmentPeriod.segments()).run(metric, r).withProvisional(provisional);
+        }
+        return RequestLimits.bounded(() -> answer(metric, withSegment(r))).withProvisional(provisional);
+    }
+
+    public SegmentPeriod segmentPeriod() {
+        return segmentPeriod;
+    }
+
+    /** The segments a request may name; under daily pseudonyms every device is unknown, which filters nothing. */
+    private MetricRequest withSegment(MetricRequest r) {
+        if (r.segment() == null) {
+            return r;
+        }
+        if (!segmentPeriod.segments().contains(r.segment())) {
+            throw new IllegalArgumentException(segmentPeriod == SegmentPeriod.DAY
+                    ? "with daily pseudonyms a device has one day of history, too little to tell visitors, commuters, "
+                    + "staff and residents apart: every device is unknown"
+                    : "segment must be one of visitor, commuter, staff, resident");
+        }
+        return r.segment() == Segment.UNKNOWN ? r.withSegment(null) : r;
+    }
+
+    private ResultTable answer(Metric metric, MetricRequest r) {
+        return switch (metric) {
             case VISITORS -> visitors.run(r);
             case LANGUAGES -> visitors.run(withLang(r));
             case FLOWS -> flows.run(r);
             case DWELL -> dwell.run(r);
             case REPEAT -> repeat.run(r);
-        });
+        };
     }
 
     /** Visitors, foreign share, median dwell and repeat rate of one place and lattice period. */

@@ -7,11 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One typed request to the catalogue: a range of local days (both inclusive), an optional place (a site or an area)
- * and language, and the grouping of the rows. Values are validated before they are built into one (dates parsed,
+ * One typed request to the catalogue: a range of local days (both inclusive), an optional place (a site or an area),
+ * language and segment (docs/SEGMENTS.md), and the grouping of the rows. Values are validated before they are built into one (dates parsed,
  * site and area from the registry, the language by pattern), so SQL only ever sees literals printed from them.
  */
-public record MetricRequest(LocalDate from, LocalDate to, String site, String area, String lang, Set<Grouping> groupBy) {
+public record MetricRequest(LocalDate from, LocalDate to, String site, String area, String lang, Set<Grouping> groupBy,
+                            Segment segment) {
     public MetricRequest {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
@@ -26,6 +27,14 @@ public record MetricRequest(LocalDate from, LocalDate to, String site, String ar
         if (site != null && area != null) {
             throw new IllegalArgumentException("give site or area, not both");
         }
+        if (segment != null && groupBy.contains(Grouping.SEGMENT)) {
+            throw new IllegalArgumentException("give segment or groupBy segment, not both");
+        }
+    }
+
+    /** All devices, whatever their segment. */
+    public MetricRequest(LocalDate from, LocalDate to, String site, String area, String lang, Set<Grouping> groupBy) {
+        this(from, to, site, area, lang, groupBy, null);
     }
 
     public static MetricRequest of(LocalDate from, LocalDate to, Grouping... groups) {
@@ -41,18 +50,22 @@ public record MetricRequest(LocalDate from, LocalDate to, String site, String ar
     }
 
     public MetricRequest withGroups(Set<Grouping> groups) {
-        return new MetricRequest(from, to, site, area, lang, groups);
+        return new MetricRequest(from, to, site, area, lang, groups, segment);
     }
 
     public MetricRequest withRange(LocalDate newFrom, LocalDate newTo) {
-        return new MetricRequest(newFrom, newTo, site, area, lang, groupBy);
+        return new MetricRequest(newFrom, newTo, site, area, lang, groupBy, segment);
     }
 
     public MetricRequest withLang(String newLang) {
-        return new MetricRequest(from, to, site, area, newLang, groupBy);
+        return new MetricRequest(from, to, site, area, newLang, groupBy, segment);
     }
 
-    /** The groupings, in the order the row's key columns come: place, time, language, bucket. */
+    public MetricRequest withSegment(Segment newSegment) {
+        return new MetricRequest(from, to, site, area, lang, groupBy, newSegment);
+    }
+
+    /** The groupings, in the order the row's key columns come: place, time, segment, language, bucket. */
     public List<Grouping> keyOrder() {
         return groupBy.stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList();
     }
@@ -61,8 +74,9 @@ public record MetricRequest(LocalDate from, LocalDate to, String site, String ar
         return switch (g) {
             case SITE, AREA -> 0;
             case HOUR, DAY, WEEK, MONTH -> 1;
-            case LANG -> 2;
-            case BUCKET -> 3;
+            case SEGMENT -> 2;
+            case LANG -> 3;
+            case BUCKET -> 4;
         };
     }
 }

@@ -12,10 +12,10 @@ final class RepeatCells {
     private RepeatCells() {
     }
 
-    static String sql(LocalDate from, LocalDate to, String place) {
+    static String sql(LocalDate from, LocalDate to, String place, Segment segment) {
         return "SELECT place, countIf(rep), sum(if(rep, " + Sql.hash("device_id") + ", toUInt64(0))) FROM (SELECT place, "
                 + "device_id, max(days >= 2) AS rep FROM (SELECT " + place + " AS place, site_id, device_id, "
-                + "uniqExact(day) AS days FROM visits WHERE " + Sql.days(from, to) + " GROUP BY place, site_id, "
+                + "uniqExact(day) AS days FROM visits WHERE " + Sql.days(from, to, segment) + " GROUP BY place, site_id, "
                 + "device_id) GROUP BY place, device_id) GROUP BY place ORDER BY place";
     }
 }

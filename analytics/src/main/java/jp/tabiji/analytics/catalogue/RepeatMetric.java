@@ -37,9 +37,9 @@ final class RepeatMetric {
         for (String[] c : cells.visitors(r.withGroups(placeGroup))) {
             visitors.put(placeColumn ? c[0] : own(r, level), placeColumn ? new String[] {c[1], c[2]} : c);
         }
-        String sql = RepeatCells.sql(r.from(), r.to(), Sql.place(level, sites));
+        String sql = RepeatCells.sql(r.from(), r.to(), Sql.place(level, sites), r.segment());
         List<List<Object>> rows = new ArrayList<>();
-        for (String[] c : cells.stored("repeat:" + level, r.from(), r.to(), sql)) {
+        for (String[] c : cells.stored("repeat:" + level, r, sql)) {
             String[] v = visitors.get(c[0]);
             if (!level.within(r, c[0], sites) || v == null) {
                 continue;

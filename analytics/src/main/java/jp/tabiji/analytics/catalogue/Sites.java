@@ -23,6 +23,10 @@ public final class Sites {
         return byId.values();
     }
 
+    public java.util.Optional<Site> site(String siteId) {
+        return java.util.Optional.ofNullable(byId.get(siteId));
+    }
+
     public boolean has(String siteId) {
         return byId.containsKey(siteId);
     }

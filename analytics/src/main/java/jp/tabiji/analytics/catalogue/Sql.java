@@ -57,9 +57,25 @@ final class Sql {
         };
     }
 
-    /** The day range and the place filter of a request. */
+    /** Both ends inclusive, and only the devices of a segment (null: every device). */
+    static String days(LocalDate from, LocalDate to, Segment segment) {
+        return days(from, to) + (segment == null ? "" : " AND " + devicesOf(segment));
+    }
+
+    /**
+     * A condition on a {@code device_id} column: the devices of a segment, as the newest computation of
+     * {@code device_segments} has them; a visitor is any device not written there as something else.
+     */
+    static String devicesOf(Segment segment) {
+        String current = "SELECT device_id FROM device_segments FINAL WHERE segment ";
+        return segment == Segment.VISITOR
+                ? "device_id NOT IN (" + current + "!= 'visitor')"
+                : "device_id IN (" + current + "= '" + segment.label() + "')";
+    }
+
+    /** The day range, the place filter and the segment of a request. */
     static String where(MetricRequest r, Sites sites) {
-        String w = days(r.from(), r.to());
+        String w = days(r.from(), r.to(), r.segment());
         if (r.site() != null) {
             w += " AND site_id = " + literal(r.site());
         }

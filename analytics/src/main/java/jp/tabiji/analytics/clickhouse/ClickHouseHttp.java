@@ -67,7 +67,41 @@ public final class ClickHouseHttp {
 
     /** Runs a SELECT and returns its rows, decoded from TabSeparated. */
     public List<String[]> select(String sql) {
-        String body = post(sql + " FORMAT TabSeparated", true);
+        return rows(post(sql + " FORMAT TabSeparated", true));
+    }
+
+    /**
+     * Runs a SELECT of one String column whose values are rows already in TabSeparated form ({@link #tsvRow}), and
+     * returns those rows decoded: stored rows come back without a second escaping and parsing step.
+     */
+    public List<String[]> selectStoredRows(String sql) {
+        return rows(post(sql + " FORMAT TabSeparatedRaw", true));
+    }
+
+    /** A row as TabSeparated prints it: each value escaped, joined by tabs. */
+    public static String tsvRow(String[] cells) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                b.append('\t');
+            }
+            if (cells[i] == null) {
+                b.append("\\N");
+                continue;
+            }
+            for (char c : cells[i].toCharArray()) {
+                switch (c) {
+                    case '\\' -> b.append("\\\\");
+                    case '\t' -> b.append("\\t");
+                    case '\n' -> b.append("\\n");
+                    default -> b.append(c);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<String[]> rows(String body) {
         List<String[]> rows = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (line.isEmpty()) {

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param deviceCountColumns columns that count persons (devices, visits, trips)
  * @param maxError           the most any published count of the table can differ from the exact one (0: exact)
+ * @param provisional        rows by segment of a pseudonym period not yet closed: devices may still change segment
  */
 public record ResultTable(List<String> columns, List<List<Object>> rows, List<String> deviceCountColumns, int k,
-                          int maxError) {
+                          int maxError, boolean provisional) {
     /** Marker for a suppressed cell. */
     public static final Object SUPPRESSED = new Object() {
         @Override
@@ -32,6 +33,11 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, List<St
         this(columns, rows, deviceCountColumns, k, 0);
     }
 
+    public ResultTable(List<String> columns, List<List<Object>> rows, List<String> deviceCountColumns, int k,
+                       int maxError) {
+        this(columns, rows, deviceCountColumns, k, maxError, false);
+    }
+
     public int columnIndex(String name) {
         int i = columns.indexOf(name);
         if (i < 0) {
@@ -41,6 +47,10 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, List<St
     }
 
     public ResultTable withRows(List<List<Object>> newRows) {
-        return new ResultTable(columns, newRows, deviceCountColumns, k, maxError);
+        return new ResultTable(columns, newRows, deviceCountColumns, k, maxError, provisional);
+    }
+
+    public ResultTable withProvisional(boolean isProvisional) {
+        return new ResultTable(columns, rows, deviceCountColumns, k, maxError, isProvisional);
     }
 }

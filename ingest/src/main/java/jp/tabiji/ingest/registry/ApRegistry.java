@@ -16,8 +16,10 @@ import java.util.Optional;
 import jp.tabiji.ingest.privacy.MacAddress;
 
 /**
- * The AP registry (DESIGN.md): CSV {@code ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon[,capacity]}.
- * Logs name an AP by id, base MAC, or a BSSID sharing the base MAC's first five bytes.
+ * The AP registry (DESIGN.md): CSV {@code ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon} and optional
+ * columns after these, named in the header: {@code capacity} (clients the AP is built for), {@code site_kind}
+ * ({@code lodging} for hotels and onsen resorts) and {@code open_hours} ({@code HH:MM-HH:MM}); without a header the
+ * ninth column is the capacity. Logs name an AP by id, base MAC, or a BSSID sharing the base MAC's first five bytes.
  */
 public final class ApRegistry {
     static final String HEADER = "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon";
@@ -38,7 +40,7 @@ public final class ApRegistry {
                 byMacPrefix.putIfAbsent(mac.prefix(5), ap);
             }
             sites.putIfAbsent(ap.siteId(), new Site(ap.siteId(), ap.siteNameJa(), ap.siteNameEn(), ap.area(),
-                    ap.lat(), ap.lon()));
+                    ap.lat(), ap.lon(), ap.siteKind(), ap.openHours()));
         }
     }
 
@@ -52,6 +54,7 @@ public final class ApRegistry {
 
     public static ApRegistry parse(List<String> lines, String name) {
         List<AccessPoint> aps = new ArrayList<>();
+        List<String> optional = List.of("capacity");
         int lineNo = 0;
         for (String raw : lines) {
             lineNo++;
@@ -63,6 +66,7 @@ public final class ApRegistry {
                 if (!line.startsWith(HEADER)) {
                     throw new IllegalArgumentException(name + ": header must start with " + HEADER);
                 }
+                optional = Csv.split(line).subList(8, Csv.split(line).size()).stream().map(String::trim).toList();
                 continue;
             }
             List<String> f = Csv.split(line);
@@ -70,15 +74,29 @@ public final class ApRegistry {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": expected at least 8 columns, found " + f.size());
             }
             try {
-                Integer capacity = f.size() > 8 && !f.get(8).isBlank() ? Integer.valueOf(f.get(8).trim()) : null;
+                String capacity = optionalColumn(f, optional, "capacity");
+                String kind = optionalColumn(f, optional, "site_kind");
+                if (kind != null && !kind.equals(Site.LODGING)) {
+                    throw new IllegalArgumentException("site_kind must be empty or " + Site.LODGING + ", not '" + kind + "'");
+                }
                 aps.add(new AccessPoint(f.get(0).trim(), f.get(1).isBlank() ? null : f.get(1).trim(), f.get(2).trim(),
                         f.get(3), f.get(4), f.get(5), Double.parseDouble(f.get(6)), Double.parseDouble(f.get(7)),
-                        capacity));
+                        capacity == null ? null : Integer.valueOf(capacity), kind,
+                        OpenHours.parse(optionalColumn(f, optional, "open_hours"))));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": " + e.getMessage(), e);
             }
         }
         return new ApRegistry(aps);
+    }
+
+    /** An optional column's trimmed value in a row, or null where the row has none or it is blank. */
+    private static String optionalColumn(List<String> row, List<String> optional, String column) {
+        int i = optional.indexOf(column);
+        if (i < 0 || row.size() <= 8 + i || row.get(8 + i).isBlank()) {
+            return null;
+        }
+        return row.get(8 + i).trim();
     }
 
     /** Resolves an AP named by id, base MAC or BSSID. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.tabiji.ingest.registry.AccessPoint;
+import jp.tabiji.ingest.registry.OpenHours;
+import jp.tabiji.ingest.registry.Site;
 
 /** A dozen real tourist sites of Miyagi Prefecture, with real coordinates, and their access points. */
 public final class MiyagiSites {
@@ -38,7 +40,8 @@ public final class MiyagiSites {
             for (int a = 0; a < site.aps(); a++) {
                 String mac = String.format(Locale.ROOT, "00:1a:1e:%02x:%02x:%02x", s + 1, a + 1, 0x10);
                 aps.add(new AccessPoint(String.format(Locale.ROOT, "%s-ap%02d", site.id(), a + 1), mac, site.id(),
-                        site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), capacity(site, a)));
+                        site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), capacity(site, a),
+                        SegmentRules.LODGING.contains(site.id()) ? Site.LODGING : null, OpenHours.DEFAULT));
             }
         }
         return aps;
@@ -50,10 +53,12 @@ public final class MiyagiSites {
     }
 
     public static String registryCsv() {
-        StringBuilder sb = new StringBuilder("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,capacity\n");
+        StringBuilder sb = new StringBuilder(
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,capacity,site_kind,open_hours\n");
         for (AccessPoint ap : accessPoints()) {
             sb.append(String.join(",", ap.apId(), ap.apMac(), ap.siteId(), ap.siteNameJa(), ap.siteNameEn(), ap.area(),
-                    Double.toString(ap.lat()), Double.toString(ap.lon()), Integer.toString(ap.capacity()))).append('\n');
+                    Double.toString(ap.lat()), Double.toString(ap.lon()), Integer.toString(ap.capacity()),
+                    ap.siteKind() == null ? "" : ap.siteKind(), ap.openHours().toString())).append('\n');
         }
         return sb.toString();
     }

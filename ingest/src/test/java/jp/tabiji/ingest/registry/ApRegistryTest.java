@@ -1,0 +1,43 @@
+package jp.tabiji.ingest.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApRegistryTest {
+    @Test
+    void optionalColumnsAreFoundByTheirHeaderNameInAnyOrder() {
+        ApRegistry r = ApRegistry.parse(List.of(
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,open_hours,site_kind,capacity",
+                "akiu-ap01,,akiu,秋保温泉,Akiu Onsen,Sendai,38.2,140.7,,lodging,120",
+                "mus-ap01,,museum,博物館,Museum,Sendai,38.2,140.8,09:00-17:30,,"), "test");
+        Site akiu = r.site("akiu").orElseThrow();
+        Site museum = r.site("museum").orElseThrow();
+        assertThat(akiu.lodging()).isTrue();
+        assertThat(akiu.openHours()).isEqualTo(OpenHours.DEFAULT);
+        assertThat(r.resolve("akiu-ap01").orElseThrow().capacity()).isEqualTo(120);
+        assertThat(museum.lodging()).isFalse();
+        assertThat(museum.openHours()).isEqualTo(new OpenHours(9 * 60, 17 * 60 + 30));
+        assertThat(r.resolve("mus-ap01").orElseThrow().capacity()).isNull();
+    }
+
+    @Test
+    void withoutAHeaderTheNinthColumnIsTheCapacity() {
+        ApRegistry r = ApRegistry.parse(List.of("a1,,s,名,Name,Area,38.0,140.0,250"), "test");
+        assertThat(r.resolve("a1").orElseThrow().capacity()).isEqualTo(250);
+        assertThat(r.site("s").orElseThrow().kind()).isNull();
+    }
+
+    @Test
+    void badKindsAndHoursNameTheirLine() {
+        String header = "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,site_kind,open_hours";
+        assertThatThrownBy(() -> ApRegistry.parse(List.of(header, "a1,,s,名,N,A,38,140,hotel,"), "reg.csv"))
+                .hasMessageContaining("reg.csv:2").hasMessageContaining("site_kind must be empty or lodging");
+        assertThatThrownBy(() -> ApRegistry.parse(List.of(header, "a1,,s,名,N,A,38,140,,22:00-07:00"), "reg.csv"))
+                .hasMessageContaining("reg.csv:2").hasMessageContaining("opening before closing");
+        assertThatThrownBy(() -> ApRegistry.parse(List.of(header, "a1,,s,名,N,A,38,140,,9-17"), "reg.csv"))
+                .hasMessageContaining("HH:MM-HH:MM");
+    }
+}
