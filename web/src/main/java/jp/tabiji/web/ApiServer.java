@@ -175,6 +175,9 @@ public final class ApiServer {
         List<String> by = new ArrayList<>();
         r.keyOrder().forEach(g -> by.add(g.label()));
         meta.put("groupBy", by);
+        if (r.segment() != null) {
+            meta.put("segment", r.segment().label());
+        }
         ctx.json(TableJson.body(parseOr400(() -> catalogue.run(metric, r)), meta, catalogue.release().maxNoise()));
     }
 

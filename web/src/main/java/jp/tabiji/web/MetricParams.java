@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import jp.tabiji.analytics.catalogue.Grouping;
 import jp.tabiji.analytics.catalogue.MetricRequest;
+import jp.tabiji.analytics.catalogue.Segment;
 import jp.tabiji.analytics.catalogue.Sites;
 
 /**
@@ -22,7 +23,7 @@ final class MetricParams {
     /** The longest range one request may cover: two years of days. */
     public static final int MAX_DAYS = 731;
     private static final Pattern LANG = Pattern.compile("unknown|[a-z]{2,3}|zh-Hans|zh-Hant");
-    private static final Set<String> KNOWN = Set.of("from", "to", "site", "area", "lang", "groupBy");
+    private static final Set<String> KNOWN = Set.of("from", "to", "site", "area", "lang", "segment", "groupBy");
 
     private MetricParams() {
     }
@@ -36,7 +37,7 @@ final class MetricParams {
         for (String name : query.keySet()) {
             if (!KNOWN.contains(name)) {
                 throw ApiException.badRequest("unknown parameter '" + shorten(name) + "'; the parameters are from, "
-                        + "to, site, area, lang, groupBy");
+                        + "to, site, area, lang, segment, groupBy");
             }
         }
         LocalDate from = date(query, "from");
@@ -60,10 +61,16 @@ final class MetricParams {
             throw ApiException.badRequest("lang must be a language as the data names it (ja, en, ko, zh-Hans, "
                     + "zh-Hant, unknown ...), not '" + shorten(lang) + "'");
         }
+        String segmentName = single(query, "segment");
+        Segment segment = segmentName == null ? null : Segment.parse(segmentName);
+        if (segmentName != null && segment == null) {
+            throw ApiException.badRequest("segment must be visitor, commuter, staff, resident or unknown, not '"
+                    + shorten(segmentName) + "'");
+        }
         String by = single(query, "groupBy");
         Set<Grouping> groups = by == null ? dflt : groups(by, allowed);
         try {
-            return new MetricRequest(from, to, site, area, lang, groups);
+            return new MetricRequest(from, to, site, area, lang, groups, segment);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -51,6 +51,11 @@ final class TableJson {
             out.put("protection", Map.of("ja", String.format(PROTECTION_JA, cellError, t.k()),
                     "en", String.format(PROTECTION_EN, cellError, t.k())));
         }
+        if (t.provisional()) {
+            out.put("provisional", true);
+            out.put("provisionalReason", "segments are decided over each pseudonym period and may change until it "
+                    + "closes");
+        }
         if (!unavailable.isEmpty()) {
             out.put("unavailable", List.copyOf(unavailable));
             out.put("unavailableReason", "distinct counts are published for whole days, ISO weeks and months only");

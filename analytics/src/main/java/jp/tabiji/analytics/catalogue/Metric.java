@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The published metrics, each with the groupings it offers and its default grouping. */
+/** The published metrics, each with the groupings it offers (every one offers segment) and its default grouping. */
 public enum Metric {
     VISITORS(EnumSet.of(Grouping.HOUR, Grouping.DAY, Grouping.WEEK, Grouping.MONTH, Grouping.SITE, Grouping.AREA,
             Grouping.LANG), EnumSet.of(Grouping.DAY)),
@@ -18,7 +18,8 @@ public enum Metric {
     private final Set<Grouping> dflt;
 
     Metric(Set<Grouping> offered, Set<Grouping> dflt) {
-        this.offered = offered;
+        this.offered = EnumSet.copyOf(offered);
+        this.offered.add(Grouping.SEGMENT);
         this.dflt = dflt;
     }
 

@@ -66,7 +66,7 @@ public final class MetricCatalogue {
      */
     public ResultTable run(Metric metric, MetricRequest r) {
         for (Grouping g : r.groupBy()) {
-            if (!metric.offered().contains(g) && g != Grouping.SEGMENT) {
+            if (!metric.offered().contains(g)) {
                 throw new IllegalArgumentException("groupBy " + g.label() + " is not offered by " + metric.label());
             }
         }

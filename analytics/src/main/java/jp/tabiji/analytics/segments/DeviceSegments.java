@@ -29,6 +29,7 @@ public final class DeviceSegments {
     private final Sites sites;
     private final ZoneId zone;
     private final SegmentPeriod period;
+    private boolean deferred;
 
     /** @param writer a ClickHouse user that may insert */
     public DeviceSegments(ClickHouseHttp writer, Sites sites, ZoneId zone, SegmentPeriod period) {
@@ -55,11 +56,31 @@ public final class DeviceSegments {
         }
         int computed = 0;
         for (Map.Entry<LocalDate, Long> e : changed.entrySet()) {
-            // a row arriving within the same second as the computation could go unseen: wait for the next round
-            if (!e.getValue().equals(seen.get(e.getKey())) && e.getValue() < now - 1) {
+            if (!e.getValue().equals(seen.get(e.getKey()))) {
+                if (e.getValue() >= now - 1) {
+                    // a row arriving within the same second as the computation could go unseen: wait for the next round
+                    deferred = true;
+                    continue;
+                }
                 compute(e.getKey(), e.getValue());
                 computed++;
             }
+        }
+        return computed;
+    }
+
+    /** Brings every period up to date now, waiting out the last second's rows (`tabiji query`, which has no rounds). */
+    public synchronized int refreshAll() {
+        deferred = false;
+        int computed = refresh();
+        if (deferred) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the last second's visits", e);
+            }
+            computed += refresh();
         }
         return computed;
     }

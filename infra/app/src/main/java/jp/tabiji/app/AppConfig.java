@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.tabiji.analytics.catalogue.SegmentPeriod;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
 import jp.tabiji.stack.LocalStack;
@@ -65,6 +66,11 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
     void ensureHome() throws IOException {
         Files.createDirectories(home);
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** The pseudonym period as the segment rules see it. */
+    SegmentPeriod segmentPeriod() {
+        return SegmentPeriod.parse(period.name());
     }
 
     /**

@@ -7,12 +7,44 @@ import java.util.Set;
 import jp.tabiji.analytics.catalogue.Grouping;
 import jp.tabiji.analytics.catalogue.Metric;
 import jp.tabiji.analytics.catalogue.MetricRequest;
+import jp.tabiji.analytics.catalogue.Segment;
 
 /**
  * `tabiji query METRIC --by ...` as the catalogue's metric and typed request. The CLI is the operators' tool: it asks
  * the catalogue with the exact release (primary suppression, any range).
  */
 record CliQuery(Metric metric, MetricRequest request) {
+    /**
+     * @param by      the grouping; {@code ,segment} at its end (or {@code segment} alone) adds rows per segment
+     * @param segment only the devices of one segment (docs/SEGMENTS.md), or null for all
+     */
+    static CliQuery parse(String what, String by, String segment, LocalDate from, LocalDate to) {
+        String norm = by == null ? null : by.replace(" ", "").toLowerCase(Locale.ROOT);
+        boolean bySegment = norm != null && (norm.equals("segment") || norm.endsWith(",segment"));
+        if (bySegment) {
+            norm = norm.equals("segment") ? null : norm.substring(0, norm.length() - ",segment".length());
+        }
+        CliQuery q = parse(what, norm, from, to);
+        Segment s = null;
+        if (segment != null) {
+            s = Segment.parse(segment);
+            if (s == null) {
+                throw new UsageException("--segment must be visitor, commuter, staff, resident or unknown, not '"
+                        + segment + "'");
+            }
+        }
+        Set<Grouping> groups = EnumSet.noneOf(Grouping.class);
+        groups.addAll(q.request().groupBy());
+        if (bySegment) {
+            groups.add(Grouping.SEGMENT);
+        }
+        try {
+            return new CliQuery(q.metric(), q.request().withGroups(groups).withSegment(s));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     static CliQuery parse(String what, String by, LocalDate from, LocalDate to) {
         String norm = by == null ? null : by.replace(" ", "").toLowerCase(Locale.ROOT);
         return switch (what) {

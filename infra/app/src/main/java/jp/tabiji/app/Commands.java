@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import jp.tabiji.analytics.output.ResultWriter;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.SimulatedFault;
+import jp.tabiji.analytics.catalogue.Grouping;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
+import jp.tabiji.analytics.segments.DeviceSegments;
 import jp.tabiji.analytics.catalogue.Sites;
 import jp.tabiji.analytics.hotspots.HotspotBoard;
 import jp.tabiji.analytics.hotspots.HotspotTable;
@@ -214,11 +217,17 @@ final class Commands {
         OutputFormat format = OutputFormat.parse(a.get("format", "table"));
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
-        CliQuery q = CliQuery.parse(what.get(0), a.has("by") ? a.get("by", "") : null, from, to);
+        CliQuery q = CliQuery.parse(what.get(0), a.has("by") ? a.get("by", "") : null,
+                a.has("segment") ? a.get("segment", "") : null, from, to);
         ApRegistry registry = registryOrEmpty(a);
+        Sites sites = new Sites(registry);
+        if (q.request().segment() != null || q.request().groupedBy(Grouping.SEGMENT)) {
+            new DeviceSegments(ch, sites, config.zone(), config.segmentPeriod()).refreshAll();
+        }
         ResultTable t;
         try {
-            t = new MetricCatalogue(ch, new Sites(registry), Release.exact(config.k()), null).run(q.metric(), q.request());
+            t = new MetricCatalogue(ch, sites, Release.exact(config.k()), null, config.segmentPeriod(),
+                    Clock.system(config.zone())).run(q.metric(), q.request());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -4,7 +4,12 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import jp.tabiji.analytics.segments.DeviceSegments;
 import java.time.LocalDate;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.QueryLimits;
@@ -50,7 +55,7 @@ final class ServeCommand {
     /** What the API, dashboard and exports publish: the catalogue with the cell-key release. */
     MetricCatalogue releasedCatalogue(ClickHouseHttp reader, Sites sites, PeriodCache cache) throws IOException {
         return new MetricCatalogue(reader, sites, Release.cellKey(config.releaseSecret(System.getenv()), config.k()),
-                cache);
+                cache, config.segmentPeriod(), Clock.system(config.zone()));
     }
 
     /** Starts the server; returns it running (the caller waits or stops it). */
@@ -71,7 +76,11 @@ final class ServeCommand {
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, config.zone());
         Javalin app = new ApiServer(stats, ops, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
                 .start(bind, port);
-        PeriodCacheRefresher refresher = new PeriodCacheRefresher(cache, Duration.ofSeconds(30));
+        DeviceSegments segments = new DeviceSegments(admin, sites, config.zone(), config.segmentPeriod());
+        Map<String, IntSupplier> rounds = new LinkedHashMap<>();
+        rounds.put("device segments", segments::refresh);
+        rounds.put("period cache", cache::refresh);
+        PeriodCacheRefresher refresher = new PeriodCacheRefresher(rounds, Duration.ofSeconds(30));
         app.events(e -> e.serverStopping(refresher::close));
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         out.printf("serve: dashboard and API on http://%s:%d/ (API description: /api/docs)%n", host, app.port());

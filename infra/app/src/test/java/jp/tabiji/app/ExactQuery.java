@@ -14,7 +14,12 @@ final class ExactQuery {
     }
 
     static ResultTable run(ClickHouseHttp ch, String metric, String by, LocalDate from, LocalDate to) {
-        CliQuery q = CliQuery.parse(metric, by, from, to);
+        return run(ch, metric, by, null, from, to);
+    }
+
+    /** With {@code --segment} (null: every device); {@code by} may end in {@code ,segment}. */
+    static ResultTable run(ClickHouseHttp ch, String metric, String by, String segment, LocalDate from, LocalDate to) {
+        CliQuery q = CliQuery.parse(metric, by, segment, from, to);
         return new MetricCatalogue(ch, new Sites(ApRegistry.empty()), Release.exact(1), null).run(q.metric(),
                 q.request());
     }

@@ -51,6 +51,13 @@ public final class GroundTruth {
     public record SitePeople(String siteId, int devices, int people) {
     }
 
+    /**
+     * A device the rules find to be no visitor, named by its first visit in its period (site and start), since the
+     * pipeline's pseudonym cannot be known here; the rules' segment of it.
+     */
+    public record DeviceSegment(String period, String firstSiteId, long firstStartMs, String segment) {
+    }
+
     /** Visitors of a site on a day by the segment the rules give their device (docs/SEGMENTS.md). */
     public record SiteDaySegment(String siteId, LocalDate day, String segment, int visitors) {
     }
@@ -71,15 +78,33 @@ public final class GroundTruth {
     private final List<SitePeople> peopleBySite = new ArrayList<>();
     /** persona → the rules' segment → (device, period)s: how well the rules find who people really are. */
     private final Map<Persona, Map<String, Integer>> confusion = new TreeMap<>();
+    /** persona → the rules' segment → people: each person in each period weighs 1, shared among its devices. */
+    private final Map<Persona, Map<String, Double>> personConfusion = new TreeMap<>();
+    private final List<DeviceSegment> deviceSegments = new ArrayList<>();
+    /** period → segment → devices. */
+    private final Map<String, Map<String, Integer>> devicesBySegment = new TreeMap<>();
 
     public GroundTruth(List<PlannedVisit> visits, ZoneId zone, PseudonymPeriod period) {
         Map<Integer, List<PlannedVisit>> byDevice = new HashMap<>();
         visits.forEach(v -> byDevice.computeIfAbsent(v.device().index(), k -> new ArrayList<>()).add(v));
-        // (site, day) -> device -> the device's last visit there that day
+        // (site, day) -> device -> the visit holding its last event there that day: a visitor of S in D has an event
+        // at S timestamped in D, so a guest connected overnight is a visitor of both days
         Map<String, Map<LocalDate, Map<Integer, PlannedVisit>>> last = new TreeMap<>();
+        // region-wide: each device once per day, under the language at the end of the visit holding its last event
+        Map<LocalDate, Map<Integer, PlannedVisit>> lastOfDay = new TreeMap<>();
+        Map<String, Long> lastTs = new HashMap<>(); // site|day|device -> ts, and |day|device for the region
         for (PlannedVisit v : visits) {
-            last.computeIfAbsent(v.siteId(), k -> new TreeMap<>()).computeIfAbsent(v.day(), k -> new HashMap<>())
-                    .merge(v.device().index(), v, (a, b) -> a.arrive() >= b.arrive() ? a : b);
+            for (SimEvent e : v.events()) {
+                LocalDate day = java.time.Instant.ofEpochMilli(e.ts()).atZone(zone).toLocalDate();
+                int device = v.device().index();
+                if (later(lastTs, v.siteId() + "|" + day + "|" + device, e.ts())) {
+                    last.computeIfAbsent(v.siteId(), k -> new TreeMap<>()).computeIfAbsent(day, k -> new HashMap<>())
+                            .put(device, v);
+                }
+                if (later(lastTs, "|" + day + "|" + device, e.ts())) {
+                    lastOfDay.computeIfAbsent(day, k -> new HashMap<>()).put(device, v);
+                }
+            }
         }
         last.forEach((site, days) -> days.forEach((day, devices) -> {
             bySiteDay.add(new SiteDay(site, day, devices.size()));
@@ -90,10 +115,6 @@ public final class GroundTruth {
             langs.forEach((lang, devs) -> bySiteDayLang.add(new SiteDayLang(site, day, lang, devs.size())));
         }));
         bySiteDay.sort(Comparator.comparing(SiteDay::siteId).thenComparing(SiteDay::day));
-        // region-wide: each device once per day, under the language at the end of its last visit that day
-        Map<LocalDate, Map<Integer, PlannedVisit>> lastOfDay = new TreeMap<>();
-        visits.forEach(v -> lastOfDay.computeIfAbsent(v.day(), k -> new HashMap<>())
-                .merge(v.device().index(), v, (a, b) -> a.arrive() >= b.arrive() ? a : b));
         lastOfDay.forEach((day, devices) -> {
             Map<String, Integer> langs = new TreeMap<>();
             devices.values().forEach(v -> langs.merge(languageAtEnd(v, byDevice.get(v.device().index()), zone, period),
@@ -115,15 +136,38 @@ public final class GroundTruth {
         flows(model.moves());
     }
 
+    /** Whether {@code ts} is the latest seen under {@code key} (ties: the first), remembering it if so. */
+    private static boolean later(Map<String, Long> lastTs, String key, long ts) {
+        Long seen = lastTs.get(key);
+        if (seen != null && seen >= ts) {
+            return false;
+        }
+        lastTs.put(key, ts);
+        return true;
+    }
+
     /** The rules' segment of every (device, period), counted by persona and by site and day. */
     private void segments(ModelVisits model, Map<String, Map<LocalDate, Map<Integer, PlannedVisit>>> last,
                           Map<Integer, List<PlannedVisit>> byDevice, ZoneId zone, PseudonymPeriod period) {
         Map<String, String> segmentOf = new SegmentRules(zone, period).segments(model.visits());
+        Map<String, ModelVisits.Visit> first = new HashMap<>();
+        model.visits().forEach(v -> first.merge(v.device(), v, (a, b) -> a.start() <= b.start() ? a : b));
+        Map<String, Integer> devicesOfPerson = new HashMap<>(); // person|period -> devices
+        segmentOf.keySet().forEach(key -> devicesOfPerson.merge(personPeriod(key, byDevice), 1, Integer::sum));
         segmentOf.forEach((key, segment) -> {
-            Persona persona = byDevice.get(Integer.parseInt(key.substring(0, key.indexOf('|')))).get(0).device()
-                    .persona();
-            confusion.computeIfAbsent(persona, k -> new TreeMap<>()).merge(segment, 1, Integer::sum);
+            SimDevice device = byDevice.get(Integer.parseInt(key.substring(0, key.indexOf('|')))).get(0).device();
+            confusion.computeIfAbsent(device.persona(), k -> new TreeMap<>()).merge(segment, 1, Integer::sum);
+            personConfusion.computeIfAbsent(device.persona(), k -> new TreeMap<>()).merge(segment,
+                    1.0 / devicesOfPerson.get(personPeriod(key, byDevice)), Double::sum);
+            String label = key.substring(key.indexOf('|') + 1);
+            devicesBySegment.computeIfAbsent(label, k -> new TreeMap<>()).merge(segment, 1, Integer::sum);
+            if (!segment.equals("visitor") && !segment.equals("unknown")) {
+                ModelVisits.Visit v = first.get(key);
+                deviceSegments.add(new DeviceSegment(label, v.siteId(), v.start(), segment));
+            }
         });
+        deviceSegments.sort(Comparator.comparing(DeviceSegment::period).thenComparing(DeviceSegment::firstStartMs)
+                .thenComparing(DeviceSegment::firstSiteId));
         last.forEach((site, days) -> days.forEach((day, devices) -> {
             String label = period.label(day.atStartOfDay(zone));
             Map<String, Integer> bySegment = new TreeMap<>();
@@ -131,6 +175,23 @@ public final class GroundTruth {
                     Integer::sum));
             bySegment.forEach((segment, n) -> bySiteDaySegment.add(new SiteDaySegment(site, day, segment, n)));
         }));
+    }
+
+    private static String personPeriod(String deviceKey, Map<Integer, List<PlannedVisit>> byDevice) {
+        int index = Integer.parseInt(deviceKey.substring(0, deviceKey.indexOf('|')));
+        return byDevice.get(index).get(0).device().person() + deviceKey.substring(deviceKey.indexOf('|'));
+    }
+
+    public Map<Persona, Map<String, Double>> personConfusion() {
+        return personConfusion;
+    }
+
+    public List<DeviceSegment> deviceSegments() {
+        return deviceSegments;
+    }
+
+    public Map<String, Map<String, Integer>> devicesBySegment() {
+        return devicesBySegment;
     }
 
     public List<SitePeople> peopleBySite() {

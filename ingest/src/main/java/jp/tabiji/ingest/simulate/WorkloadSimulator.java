@@ -182,6 +182,19 @@ public final class WorkloadSimulator {
             ObjectNode row = confusion.putObject(persona.name().toLowerCase(Locale.ROOT));
             segments.forEach(row::put);
         });
+        ObjectNode people1 = root.putObject("segmentConfusionByPerson");
+        truth.personConfusion().forEach((persona, segments) -> {
+            ObjectNode row = people1.putObject(persona.name().toLowerCase(Locale.ROOT));
+            segments.forEach((segment, n) -> row.put(segment, Math.round(n * 1000) / 1000.0));
+        });
+        ObjectNode bySegment = root.putObject("devicesBySegment");
+        truth.devicesBySegment().forEach((period, segments) -> {
+            ObjectNode row = bySegment.putObject(period);
+            segments.forEach(row::put);
+        });
+        ArrayNode ds = root.putArray("deviceSegments");
+        truth.deviceSegments().forEach(d -> ds.addObject().put("period", d.period()).put("first_site_id",
+                d.firstSiteId()).put("first_start_ms", d.firstStartMs()).put("segment", d.segment()));
         // a phone that rotates its address is several devices of one person: how far device counts are from people
         ArrayNode people = root.putArray("devicesAndPeopleBySite");
         truth.peopleBySite().forEach(c -> people.addObject().put("site_id", c.siteId()).put("devices", c.devices())

@@ -1,0 +1,176 @@
+package jp.tabiji.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import jp.tabiji.analytics.catalogue.SegmentPeriod;
+import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.query.ResultTable;
+import jp.tabiji.analytics.segments.DeviceSegments;
+import jp.tabiji.ingest.privacy.PseudonymPeriod;
+import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.ingest.simulate.WorkloadSimulator;
+import jp.tabiji.stack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sixteen simulated days with tourists, commuters, staff, residents, onsen guests, long stays and phones that rotate
+ * their address, replayed through Kafka, Flink and ClickHouse: the pipeline's segment of every device and every
+ * visitors-by-segment cell equal what the simulator's own rules give its own model (docs/SEGMENTS.md), and a second
+ * replay changes neither.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SegmentsEndToEndIT {
+    private static final LocalDate START = LocalDate.of(2026, 11, 2);
+    private static final int DAYS = 16; // a resident is seen over at least 15 days
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final String DB = "segments";
+
+    @TempDir
+    static Path dir;
+    private LocalStack stack;
+    private Path sim;
+    private JsonNode truth;
+
+    @BeforeAll
+    void simulateAndReplay() throws Exception {
+        stack = LocalStack.startOnFreePorts(dir.resolve("stack"));
+        sim = dir.resolve("sim");
+        new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS, 150, 21, START, TOKYO, PseudonymPeriod.MONTH)
+                .withPopulation(new WorkloadSimulator.Population(40, 30, 40, 20).withRotation(0.05, 0.01)), sim);
+        truth = new ObjectMapper().readTree(sim.resolve("truth.json").toFile());
+        replay();
+    }
+
+    @AfterAll
+    void stopStack() throws IOException {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    private void replay() throws Exception {
+        AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), DB, TOKYO, 10,
+                PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive").toUri().toString());
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new Replay(c, c.secret(Map.of()), quiet, false).run(List.of(sim.resolve("hostapd.log"),
+                sim.resolve("portal.jsonl")), SourceOptions.defaults(registry()), UnaryOperator.identity());
+        new DeviceSegments(clickhouse(), new Sites(registry()), TOKYO, SegmentPeriod.MONTH).refreshAll();
+    }
+
+    private ApRegistry registry() throws IOException {
+        return ApRegistry.load(sim.resolve("registry.csv"));
+    }
+
+    private ClickHouseHttp clickhouse() {
+        return new ClickHouseHttp(stack.clickhouseUrl(), DB);
+    }
+
+    /** The pipeline's non-visitor devices, each named by its first visit (site and start), with its segment. */
+    private Map<String, String> pipelineDevices() {
+        Map<String, String> out = new TreeMap<>();
+        for (String[] r : clickhouse().select("SELECT toString(period), first_site, first_start, segment FROM "
+                + "(SELECT period, device_id, segment FROM device_segments FINAL WHERE segment != 'visitor') ANY "
+                + "INNER JOIN (SELECT device_id, argMin(site_id, start_ms) AS first_site, min(start_ms) AS first_start "
+                + "FROM visits FINAL GROUP BY device_id) USING device_id")) {
+            out.merge(r[0].substring(0, 7) + "|" + r[1] + "|" + r[2], r[3], (a, b) -> a + "," + b);
+        }
+        return out;
+    }
+
+    private Map<String, String> truthDevices() {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode d : truth.get("deviceSegments")) {
+            out.merge(d.get("period").asText() + "|" + d.get("first_site_id").asText() + "|"
+                    + d.get("first_start_ms").asLong(), d.get("segment").asText(), (a, b) -> a + "," + b);
+        }
+        return out;
+    }
+
+    private Map<String, Long> pipelineCells() {
+        ResultTable t = ExactQuery.run(clickhouse(), "visitors", "site,day,segment", null, START,
+                START.plusDays(DAYS - 1));
+        Map<String, Long> cells = new HashMap<>();
+        for (List<Object> row : t.rows()) {
+            cells.put(row.get(0) + "|" + row.get(1) + "|" + row.get(2), (Long) row.get(3));
+        }
+        return cells;
+    }
+
+    private Map<String, Long> truthCells() {
+        Map<String, Long> cells = new HashMap<>();
+        for (JsonNode c : truth.get("visitorsBySiteDaySegment")) {
+            cells.put(c.get("site_id").asText() + "|" + c.get("day").asText() + "|" + c.get("segment").asText(),
+                    c.get("visitors").asLong());
+        }
+        return cells;
+    }
+
+    /** Equal maps, or a failure listing the first differences only. */
+    private static <V> void assertSame(String what, Map<String, V> actual, Map<String, V> expected) {
+        List<String> diff = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(actual.keySet());
+        keys.addAll(expected.keySet());
+        for (String k : keys) {
+            if (!java.util.Objects.equals(actual.get(k), expected.get(k))) {
+                diff.add(k + ": pipeline " + actual.get(k) + ", truth " + expected.get(k));
+            }
+        }
+        assertThat(diff).as(what + " (" + diff.size() + " differ)").hasSizeLessThan(1);
+    }
+
+    @Test
+    void everyDeviceHasTheSegmentTheSimulatorsRulesGiveIt() {
+        Map<String, String> truthDevices = truthDevices();
+        assertThat(truthDevices.values()).contains("commuter", "staff", "resident");
+        assertSame("devices", pipelineDevices(), truthDevices);
+        // and the devices left as visitors: every other device of the period
+        long devices = clickhouse().selectLong("SELECT uniqExact(device_id) FROM visits FINAL");
+        assertThat(devices - truthDevices.size()).isEqualTo(truth.get("devicesBySegment").get("2026-11").get("visitor")
+                .asLong());
+    }
+
+    @Test
+    void everyVisitorsBySegmentCellEqualsTheTruth() {
+        Map<String, Long> truthCells = truthCells();
+        assertSame("visitors by site, day and segment", pipelineCells(), truthCells);
+        // segment cells of a site and day add up to its visitors
+        ResultTable all = ExactQuery.run(clickhouse(), "visitors", "site,day", null, START, START.plusDays(DAYS - 1));
+        Map<String, Long> sums = new HashMap<>();
+        truthCells.forEach((k, v) -> sums.merge(k.substring(0, k.lastIndexOf('|')), v, Long::sum));
+        for (List<Object> row : all.rows()) {
+            assertThat(sums.get(row.get(0) + "|" + row.get(1))).as(row.toString()).isEqualTo(row.get(2));
+        }
+        // --segment filters to one segment's cells
+        ResultTable staff = ExactQuery.run(clickhouse(), "visitors", "site,day", "staff", START, START.plusDays(DAYS - 1));
+        assertThat(staff.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(2))
+                .isEqualTo(truthCells.get(row.get(0) + "|" + row.get(1) + "|staff")));
+    }
+
+    @Test
+    void aSecondReplayChangesNoSegmentAndNoCell() throws Exception {
+        Map<String, String> devices = pipelineDevices();
+        Map<String, Long> cells = pipelineCells();
+        replay();
+        assertThat(pipelineDevices()).isEqualTo(devices);
+        assertThat(pipelineCells()).isEqualTo(cells);
+    }
+}
