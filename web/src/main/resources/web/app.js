@@ -44,6 +44,9 @@ async function api(path) {
   return body;
 }
 const range = () => `from=${$('range').from.value}&to=${$('range').to.value}`;
+// whose numbers: the tourism pages show visitors (tourists) only unless the user picks another segment or all
+const segment = () => ($('range').segment && $('range').segment.value) || '';
+const scope = () => range() + (segment() ? '&segment=' + segment() : '');
 const siteName = id => sites[id] ? (lang === 'ja' ? sites[id].name_ja : sites[id].name_en) : id;
 // null is a suppressed cell; undefined is no data at all (e.g. a day last year before the pipeline ran)
 const cell = v => v === null ? t('suppressed') : v === undefined ? '–' : (typeof v === 'number' ? v.toLocaleString(lang) : v);
@@ -76,7 +79,7 @@ function chart(id, option) {
 async function overview(site) {
   const f = $('range').from.value; const to = $('range').to.value; const n = daysBetween(f, to) + 1;
   const place = site ? `&site=${encodeURIComponent(site)}` : '';
-  const q = (a, b) => `from=${a}&to=${b}${place}`;
+  const q = (a, b) => `from=${a}&to=${b}${place}${segment() ? '&segment=' + segment() : ''}`;
   const whole = lattice(f, to);
   const none = { visitors: undefined, foreign_share: undefined, median_dwell_s: undefined, repeat_rate: undefined };
   const [kpis, cur, prev, ly] = await Promise.all([whole ? api(`/api/v1/kpis?${q(f, to)}`) : Promise.resolve(none),
@@ -93,6 +96,7 @@ async function overview(site) {
   });
   $('page').appendChild(tiles);
   note('protection');
+  if (cur.provisional) note('provisional');
   if (!whole) note('latticeOnly');
   const days = cur.rows.map(r => r.day);
   const byOffset = (rows, start) => { const m = {}; rows.forEach(r => { m[daysBetween(start, r.day)] = r.visitors; }); return m; };
@@ -107,7 +111,7 @@ async function overview(site) {
     cur.rows.map(r => [r.day, r.visitors, p[daysBetween(f, r.day)], l[daysBetween(f, r.day)]]));
   if (site) return sitePage(site);
   if (!whole) return;
-  const bySite = await api(`/api/v1/visitors?${range()}&groupBy=site`);
+  const bySite = await api(`/api/v1/visitors?${scope()}&groupBy=site`);
   const top = bySite.rows.filter(r => r.visitors !== null).sort((a, b) => b.visitors - a.visitors).slice(0, 10);
   block('sites', t('topSites'));
   chart('sites', { tooltip: {}, xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true,
@@ -117,11 +121,23 @@ async function overview(site) {
     const a = document.createElement('a'); a.href = '#site/' + bySite.rows[i].site_id; a.textContent = tr.cells[0].textContent;
     tr.cells[0].textContent = ''; tr.cells[0].appendChild(a);
   });
+  if (me.segments.length > 1) await segmentMix();
+}
+
+// who each site's visitors are: every segment's released cell per site, whatever segment the page shows
+async function segmentMix() {
+  const mix = await api(`/api/v1/visitors?${range()}&groupBy=site,segment`);
+  const ids = [...new Set(mix.rows.map(r => r.site_id))];
+  block('segments', t('segmentMix'), 120 + 40 * ids.length);
+  chart('segments', { tooltip: {}, legend: {}, yAxis: { type: 'category', data: ids.map(siteName) }, xAxis: { type: 'value' },
+    series: me.segments.map(sg => ({ name: t('segment_' + sg), type: 'bar', stack: 'segment',
+      data: ids.map(id => { const r = mix.rows.find(x => x.site_id === id && x.segment === sg); return r && r.visitors !== null ? r.visitors : 0; }) })) });
+  table('segments', ['site', 'segment', 'visitors'], mix.rows.map(r => [siteName(r.site_id), t('segment_' + r.segment), r.visitors]));
 }
 
 async function sitePage(site) {
-  const [hours, flows, dwell] = await Promise.all([api(`/api/v1/visitors?${range()}&site=${site}&groupBy=hour`),
-    api(`/api/v1/flows?${range()}&site=${site}`), api(`/api/v1/dwell?${range()}&site=${site}&groupBy=site,bucket`)]);
+  const [hours, flows, dwell] = await Promise.all([api(`/api/v1/visitors?${scope()}&site=${site}&groupBy=hour`),
+    api(`/api/v1/flows?${scope()}&site=${site}`), api(`/api/v1/dwell?${scope()}&site=${site}&groupBy=site,bucket`)]);
   const sum = {}; const cnt = {};
   hours.rows.forEach(r => { if (r.visitors === null) return; const d = new Date(r.hour.slice(0, 10) + 'T00:00:00Z');
     const k = ((d.getUTCDay() + 6) % 7) + ',' + Number(r.hour.slice(11, 13)); sum[k] = (sum[k] || 0) + r.visitors; cnt[k] = (cnt[k] || 0) + 1; });
@@ -137,8 +153,8 @@ async function sitePage(site) {
 
 async function languagesPage() {
   const whole = lattice($('range').from.value, $('range').to.value);
-  const [byDay, bySite] = await Promise.all([api(`/api/v1/languages?${range()}&groupBy=day`),
-    whole ? api(`/api/v1/languages?${range()}&groupBy=site`) : Promise.resolve({ rows: [] })]);
+  const [byDay, bySite] = await Promise.all([api(`/api/v1/languages?${scope()}&groupBy=day`),
+    whole ? api(`/api/v1/languages?${scope()}&groupBy=site`) : Promise.resolve({ rows: [] })]);
   note('protection');
   const share = (rows, key) => { const total = {}; rows.forEach(r => { if (r.visitors !== null) total[r[key]] = (total[r[key]] || 0) + r.visitors; });
     return r => r.visitors === null ? null : Math.round(r.visitors / total[r[key]] * 1000) / 10; };
@@ -185,13 +201,13 @@ async function movementPage() {
   pick.innerHTML = '<span></span> <select id="flow-lang"><option value=""></option></select>';
   pick.firstChild.textContent = t('lang'); pick.querySelector('option').textContent = t('allLanguages');
   $('page').appendChild(pick);
-  const langs = await api(`/api/v1/languages?${range()}&groupBy=day`);
+  const langs = await api(`/api/v1/languages?${scope()}&groupBy=day`);
   [...new Set(langs.rows.map(r => r.lang))].sort().map(lang => ({ lang })).forEach(r => { const o = document.createElement('option'); o.value = o.textContent = r.lang; $('flow-lang').appendChild(o); });
   const holder = document.createElement('div'); $('page').appendChild(holder);
   const draw = async () => {
     ['sankey', 'flowmap'].forEach(id => { if (charts[id]) { charts[id].dispose(); delete charts[id]; } });
     holder.innerHTML = ''; const l = $('flow-lang').value;
-    const flows = await api(`/api/v1/flows?${range()}${l ? '&lang=' + encodeURIComponent(l) : ''}`);
+    const flows = await api(`/api/v1/flows?${scope()}${l ? '&lang=' + encodeURIComponent(l) : ''}`);
     routes(flows.rows, holder);
   };
   $('flow-lang').addEventListener('change', draw);
@@ -209,7 +225,7 @@ function dwellChart(rows) {
 }
 
 async function dwellPage() {
-  const [hist, stats] = await Promise.all([api(`/api/v1/dwell?${range()}&groupBy=site,bucket`), api(`/api/v1/dwell?${range()}`)]);
+  const [hist, stats] = await Promise.all([api(`/api/v1/dwell?${scope()}&groupBy=site,bucket`), api(`/api/v1/dwell?${scope()}`)]);
   dwellChart(hist.rows);
   const s = document.createElement('table'); s.id = 'dwell-stats-table'; $('page').appendChild(s);
   table('dwell-stats', ['site', 'visits', 'median', 'p90'], stats.rows.map(r => [siteName(r.site_id), r.visits, r.median_dwell_s, r.p90_dwell_s]));
@@ -242,6 +258,11 @@ async function start() {
   try { me = await api('/api/v1/me'); (await api('/api/v1/sites')).rows.forEach(s => { sites[s.site_id] = s; }); } catch (e) { return; }
   $('login').hidden = true; $('app').hidden = false; $('nav').hidden = false;
   $('exports').hidden = !(me.role === 'analyst' || me.role === 'admin');
+  const pickSegment = $('range').segment; pickSegment.innerHTML = '';
+  ['', ...me.segments.filter(sg => sg !== 'unknown')].forEach(sg => { const o = document.createElement('option'); o.value = sg;
+    o.textContent = t(sg ? 'segment_' + sg : 'allSegments'); pickSegment.appendChild(o); });
+  pickSegment.value = me.segments.includes('visitor') ? 'visitor' : '';
+  $('segment-pick').hidden = me.segments.length < 2;
   document.querySelectorAll('#nav a').forEach(a => {
     a.hidden = a.dataset.role === 'ops' ? !(me.role === 'ops' || me.role === 'admin') : me.role === 'ops'; });
   const f = $('range'); const q = new URLSearchParams(location.search);
@@ -254,6 +275,7 @@ $('lang-toggle').addEventListener('click', () => { lang = lang === 'ja' ? 'en' :
 document.querySelectorAll('[data-preset]').forEach(b => b.addEventListener('click', () => {
   const [a, z] = preset(b.dataset.preset); $('range').from.value = iso(a); $('range').to.value = iso(z); render(); }));
 $('range').addEventListener('submit', e => { e.preventDefault(); render(); });
+$('range').segment.addEventListener('change', () => render());
 $('login').addEventListener('submit', async e => {
   e.preventDefault();
   const r = await fetch('/login', { method: 'POST', body: new URLSearchParams(new FormData(e.target)) });

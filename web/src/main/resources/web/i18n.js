@@ -23,7 +23,10 @@ window.TEXT = {
         kind_silent: '無通信', kind_overloaded: '過負荷', kind_login_failure_spike: 'ログイン失敗の急増',
         kind_unknown_ap: '未登録のAP', detail_silent: '通常の時間帯に{threshold}分以上受信なし',
         detail_overloaded: '接続数 {value}（定員 {threshold}）', detail_login_failure_spike: 'ログイン失敗 {value}（基準 {threshold}）',
-        detail_unknown_ap: 'レジストリにないAPからの受信' },
+        detail_unknown_ap: 'レジストリにないAPからの受信',
+        segment: '対象', allSegments: 'すべての端末', segment_visitor: '観光客', segment_commuter: '通勤・通学者',
+        segment_staff: '従業員', segment_resident: '住民', segment_unknown: '不明', segmentMix: '地点別の利用者の内訳',
+        provisional: '観光客・通勤者・従業員・住民の区分は仮名の期間（月）ごとに決まり、期間が終わるまでは変わることがあります（暫定値）。' },
   en: { protection: 'So that no one can be singled out, counts of people, visits and trips carry a fixed error of at most ±2 (the cell-key method) and values under 10 are shown as suppressed. For a range that is no day, week or month, visits and trips are the sum of the released days.',
         latticeOnly: 'Distinct people (key figures, visitors per site and per language) are published for whole days, ISO weeks (Monday to Sunday) and months. Choose this week, this month or last month, or see the daily table.',
         title: 'Tabiji visitor Wi-Fi analytics', skip: 'Skip to content', signIn: 'Sign in', user: 'User', password: 'Password',
@@ -50,5 +53,8 @@ window.TEXT = {
         detail_silent: 'no events for {threshold} min within its usual hours',
         detail_overloaded: '{value} clients (capacity {threshold})',
         detail_login_failure_spike: '{value} of logins failed (threshold {threshold})',
-        detail_unknown_ap: 'events from an AP missing from the registry' }
+        detail_unknown_ap: 'events from an AP missing from the registry',
+        segment: 'Who', allSegments: 'All devices', segment_visitor: 'Visitors (tourists)', segment_commuter: 'Commuters',
+        segment_staff: 'Staff', segment_resident: 'Residents', segment_unknown: 'Unknown', segmentMix: 'Who the visitors of each site are',
+        provisional: 'Visitors, commuters, staff and residents are told apart over each pseudonym period (a month); until it ends a device may still change segment (provisional).' }
 };

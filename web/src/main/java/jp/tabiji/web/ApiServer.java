@@ -17,6 +17,7 @@ import java.util.Set;
 import jp.tabiji.analytics.catalogue.Metric;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.MetricRequest;
+import jp.tabiji.analytics.catalogue.Segment;
 import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
@@ -162,6 +163,8 @@ public final class ApiServer {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("user", p.user());
         me.put("role", p.role().label());
+        // the segments this deployment can tell apart (one, unknown, under daily pseudonyms)
+        me.put("segments", catalogue.segmentPeriod().segments().stream().map(Segment::label).toList());
         p.session().ifPresent(s -> me.put("csrfToken", s.csrfToken()));
         ctx.json(me);
     }

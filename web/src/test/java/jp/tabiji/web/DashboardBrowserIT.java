@@ -60,8 +60,17 @@ class DashboardBrowserIT {
                 .doesNotContain("dev-");
         switch (page) {
             case "overview" -> {
-                assertThat(dom).contains("<td>2026-11-02</td><td>6</td>"); // the day's table: 6 visitors
-                assertThat(series(dom, "visitors")).contains("\"data\":[6,3]");
+                // the tourism pages show visitors (tourists) only: 5 of the day's 6 devices, device 6 is staff
+                assertThat(dom).contains("<td>2026-11-02</td><td>5</td>");
+                assertThat(series(dom, "visitors")).contains("\"data\":[5,3]");
+                String suppressed = lang.equals("ja") ? "秘匿" : "suppressed";
+                String visitor = lang.equals("ja") ? "観光客" : "Visitors (tourists)";
+                String staff = lang.equals("ja") ? "従業員" : "Staff";
+                // and who each site's visitors are: every segment's cell, the port's under k
+                String mix = dom.substring(dom.indexOf("id=\"segments-table\""));
+                assertThat(mix).contains("<td>" + siteName + "</td><td>" + visitor + "</td><td>5</td>")
+                        .contains("<td>" + staff + "</td><td>" + suppressed + "</td>");
+                assertThat(dom).contains("<option value=\"visitor\">" + visitor + "</option>");
             }
             case "languages" -> assertThat(series(dom, "share-time")).isNotEmpty();
             case "movement" -> assertThat(dom).contains("<td>3</td><td>3</td>"); // castle → port: 3 trips, 3 travellers

@@ -26,7 +26,8 @@ import jp.tabiji.web.report.PdfReport;
 /**
  * A real ClickHouse holding rows whose answers are known, and the server over it (k = 3):
  * castle, day 1: devices 1–4 in English, 5 in Japanese; day 2: devices 1–3 (English); port, day 1: devices 1 and 6;
- * five visits at the castle with dwells 600…3000 s; three trips castle → port on day 1 by devices 1–3.
+ * five visits at the castle with dwells 600…3000 s; three trips castle → port on day 1 by devices 1–3. Device 6 is
+ * staff, every other device a visitor.
  */
 final class DashboardFixture implements AutoCloseable {
     static final int K = 3;
@@ -89,6 +90,9 @@ final class DashboardFixture implements AutoCloseable {
                 + "random_mac) VALUES " + String.join(", ", visits));
         ch.execute("INSERT INTO moves (move_id, device_id, origin_site_id, destination_site_id, day, departure_ms, "
                 + "arrival_ms, travel_s, lang) VALUES " + String.join(", ", moves));
+        // device 6 (the port, day 1) is staff by its month's history; every other device a visitor
+        ch.execute("INSERT INTO device_segments VALUES (toDate('2026-11-01'), 'dev-006', 'staff', 6, 6, 20, 1, 6, 1800, "
+                + "0, 1, 32400, 1)");
         ApRegistry registry = ApRegistry.parse(registryLines, "registry");
         users = new UserStore(dir.resolve("users.json"));
         viewer = users.addUser("vera", Role.VIEWER);
