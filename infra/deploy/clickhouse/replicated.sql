@@ -131,3 +131,14 @@ INSERT INTO tabiji.schema_migrations VALUES ('V008__device_segments.sql', now())
 TRUNCATE TABLE IF EXISTS tabiji.period_cells ON CLUSTER '{cluster}';
 TRUNCATE TABLE IF EXISTS tabiji.cell_periods ON CLUSTER '{cluster}';
 INSERT INTO tabiji.schema_migrations VALUES ('V009__period_cells_as_tsv.sql', now());
+
+-- V010 (private addresses, issue 14): whether a visitor's address is locally administered, and the cache's count
+-- of such visitors per cell. The Distributed tables take the new columns too.
+ALTER TABLE tabiji.site_day_visitors_local ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
+ALTER TABLE tabiji.site_day_visitors ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
+ALTER TABLE tabiji.site_hour_visitors_local ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
+ALTER TABLE tabiji.site_hour_visitors ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
+ALTER TABLE tabiji.visitor_cells ON CLUSTER '{cluster}' ADD COLUMN random_visitors UInt64 DEFAULT 0;
+ALTER TABLE tabiji.visitor_cells ON CLUSTER '{cluster}' ADD COLUMN random_hash_sum UInt64 DEFAULT 0;
+TRUNCATE TABLE IF EXISTS tabiji.cell_periods ON CLUSTER '{cluster}';
+INSERT INTO tabiji.schema_migrations VALUES ('V010__private_addresses.sql', now());

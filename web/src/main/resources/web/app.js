@@ -116,7 +116,8 @@ async function overview(site) {
   block('sites', t('topSites'));
   chart('sites', { tooltip: {}, xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true,
     data: top.map(r => siteName(r.site_id)) }, series: [{ name: t('visitors'), type: 'bar', data: top.map(r => r.visitors) }] });
-  table('sites', ['site', 'visitors'], bySite.rows.map(r => [siteName(r.site_id), r.visitors]));
+  table('sites', ['site', 'visitors', 'privateShare'], bySite.rows.map(r => [siteName(r.site_id), r.visitors, r.private_mac_share]));
+  note('privateBounds');
   $('sites-table').querySelectorAll('tbody tr').forEach((tr, i) => {
     const a = document.createElement('a'); a.href = '#site/' + bySite.rows[i].site_id; a.textContent = tr.cells[0].textContent;
     tr.cells[0].textContent = ''; tr.cells[0].appendChild(a);

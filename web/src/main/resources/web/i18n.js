@@ -24,6 +24,8 @@ window.TEXT = {
         kind_unknown_ap: '未登録のAP', detail_silent: '通常の時間帯に{threshold}分以上受信なし',
         detail_overloaded: '接続数 {value}（定員 {threshold}）', detail_login_failure_spike: 'ログイン失敗 {value}（基準 {threshold}）',
         detail_unknown_ap: 'レジストリにないAPからの受信',
+        privateShare: 'プライベートアドレスの割合',
+        privateBounds: 'アドレスを変える端末（プライベートアドレス）は1人で複数の端末に数えられます。複数日の訪問者数はその割合の分だけ人数の上限、リピート率は下限です。',
         segment: '対象', allSegments: 'すべての端末', segment_visitor: '観光客', segment_commuter: '通勤・通学者',
         segment_staff: '従業員', segment_resident: '住民', segment_unknown: '不明', segmentMix: '地点別の利用者の内訳',
         provisional: '観光客・通勤者・従業員・住民の区分は仮名の期間（月）ごとに決まり、期間が終わるまでは変わることがあります（暫定値）。' },
@@ -54,6 +56,8 @@ window.TEXT = {
         detail_overloaded: '{value} clients (capacity {threshold})',
         detail_login_failure_spike: '{value} of logins failed (threshold {threshold})',
         detail_unknown_ap: 'events from an AP missing from the registry',
+        privateShare: 'Private-address share',
+        privateBounds: 'A phone that changes its private address counts as several devices: over more than a day, visitors are an upper bound of people by that share, and the repeat rate a lower bound.',
         segment: 'Who', allSegments: 'All devices', segment_visitor: 'Visitors (tourists)', segment_commuter: 'Commuters',
         segment_staff: 'Staff', segment_resident: 'Residents', segment_unknown: 'Unknown', segmentMix: 'Who the visitors of each site are',
         provisional: 'Visitors, commuters, staff and residents are told apart over each pseudonym period (a month); until it ends a device may still change segment (provisional).' }

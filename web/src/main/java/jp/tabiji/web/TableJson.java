@@ -16,6 +16,16 @@ final class TableJson {
     static final String PROTECTION_EN = "So that no one can be singled out, counts of people, visits and trips carry a "
             + "fixed error of at most ±%d (the cell-key method) and values under %d are suppressed.";
 
+    /** Why a device count is a bound on people where phones change their private address (docs/SEGMENTS.md). */
+    static final String PRIVATE_JA = "private_mac_share は、訪問者のうちプライベート（ランダム）アドレスの端末の割合（10%刻み、公表値から計算）です。"
+            + "アドレスを変える端末は1人で複数の端末に数えられるため、複数日の訪問者数はこの割合が0でない分だけ人数の上限となります。";
+    static final String PRIVATE_EN = "private_mac_share is the share of the visitors whose device has a private (random) "
+            + "address, in 10 % bands made of released values. A phone that changes its address counts as several "
+            + "devices, so over more than a day visitors are an upper bound of people where that share is above 0.";
+    static final String REPEAT_JA = "アドレスを変える端末は再訪が別の端末に見えるため、リピーター数は人数の下限です。";
+    static final String REPEAT_EN = "A phone that changes its private address looks like a new device when it comes "
+            + "back, so repeat visitors are a lower bound of people.";
+
     private TableJson() {
     }
 
@@ -50,6 +60,11 @@ final class TableJson {
             out.put("maxError", t.maxError());
             out.put("protection", Map.of("ja", String.format(PROTECTION_JA, cellError, t.k()),
                     "en", String.format(PROTECTION_EN, cellError, t.k())));
+        }
+        if (t.columns().contains("private_mac_share")) {
+            out.put("privateAddresses", Map.of("ja", PRIVATE_JA, "en", PRIVATE_EN));
+        } else if (t.columns().contains("repeat_visitors")) {
+            out.put("privateAddresses", Map.of("ja", REPEAT_JA, "en", REPEAT_EN));
         }
         if (t.provisional()) {
             out.put("provisional", true);

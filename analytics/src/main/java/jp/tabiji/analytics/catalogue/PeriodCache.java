@@ -87,15 +87,19 @@ public final class PeriodCache {
         long ms = System.currentTimeMillis();
         String places = "['', concat('site:', site_id), concat('area:', " + Sql.areaOf(sites) + ")]";
         String range = Sql.days(period, end);
-        String columns = "INSERT INTO visitor_cells (span, period, hour, place, lang, visitors, hash_sum, computed_ms) ";
-        String counts = "count(), sum(" + Sql.hash("device_id") + "), " + ms;
+        String columns = "INSERT INTO visitor_cells (span, period, hour, place, lang, visitors, hash_sum, "
+                + "random_visitors, random_hash_sum, computed_ms) ";
+        String counts = "count(), sum(" + Sql.hash("device_id") + "), countIf(private = 1), sum(if(private = 1, "
+                + Sql.hash("device_id") + ", toUInt64(0))), " + ms;
         writer.execute(columns + "SELECT '" + span + "', toDate('" + period + "'), '', place, device_lang, " + counts
-                + " FROM (SELECT place, device_id, argMax(lang, last_event_ms) AS device_lang FROM site_day_visitors "
+                + " FROM (SELECT place, device_id, argMax(lang, last_event_ms) AS device_lang, max(random_mac) AS "
+                + "private FROM site_day_visitors "
                 + "ARRAY JOIN " + places + " AS place WHERE " + range + " GROUP BY place, device_id) "
                 + "GROUP BY place, device_lang");
         if (span.equals("day")) {
             writer.execute(columns + "SELECT 'hour', toDate('" + period + "'), hour, place, device_lang, " + counts
-                    + " FROM (SELECT hour, place, device_id, argMax(lang, last_event_ms) AS device_lang FROM "
+                    + " FROM (SELECT hour, place, device_id, argMax(lang, last_event_ms) AS device_lang, max(random_mac) "
+                    + "AS private FROM "
                     + "site_hour_visitors ARRAY JOIN " + places + " AS place WHERE " + range
                     + " GROUP BY hour, place, device_id) GROUP BY hour, place, device_lang");
         }
@@ -146,8 +150,9 @@ public final class PeriodCache {
     }
 
     /**
-     * The visitor cells of a request ({@code keys..., [lang,] visitors, hashSum}, as {@link VisitorCells} counts them
-     * live) if it can be answered from whole periods that are all current; empty otherwise.
+     * The visitor cells of a request ({@code keys..., [lang,] visitors, hashSum, private, privateHashSum}, as
+     * {@link VisitorCells} counts them live) if it can be answered from whole periods that are all current; empty
+     * otherwise.
      */
     Optional<List<String[]>> visitors(MetricRequest r) {
         String span = r.timeUnit().map(Grouping::label).orElse(Periods.lattice(r.from(), r.to()));
@@ -198,10 +203,11 @@ public final class PeriodCache {
         }
         String group = String.join(", ", names);
         if (current.isEmpty()) { // no data in the range: what the live query answers then
-            return Optional.of(group.isEmpty() ? List.<String[]>of(new String[] {"0", "0"}) : List.of());
+            return Optional.of(group.isEmpty() ? List.<String[]>of(new String[] {"0", "0", "0", "0"}) : List.of());
         }
         String sql = "SELECT " + String.join("", keys.stream().map(k -> k + ", ").toList())
-                + (r.groupedBy(Grouping.LANG) ? "lang, " : "") + "sum(visitors), sum(hash_sum) FROM visitor_cells "
+                + (r.groupedBy(Grouping.LANG) ? "lang, " : "") + "sum(visitors), sum(hash_sum), sum(random_visitors), "
+                + "sum(random_hash_sum) FROM visitor_cells "
                 + "WHERE span = '" + span + "' AND period BETWEEN toDate('" + first + "') AND toDate('" + last
                 + "') AND has(" + Sql.list(places(r)) + ", place)"
                 + (r.lang() == null ? "" : " AND lang = " + Sql.literal(r.lang()))

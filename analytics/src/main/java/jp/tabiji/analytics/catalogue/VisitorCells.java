@@ -5,8 +5,9 @@ import java.util.List;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 
 /**
- * The exact visitor cells of a request, each with its contributors' hash sum: rows {@code keys..., [lang,] visitors,
- * hashSum}, keys in {@link #keyColumns} order. DESIGN.md's language rule: a visitor counts once per cell, under the
+ * The exact visitor cells of a request, each with its contributors' hash sum, and the same for its visitors with a
+ * private (locally administered) address: rows {@code keys..., [lang,] visitors, hashSum, private, privateHashSum},
+ * keys in {@link #keyColumns} order. DESIGN.md's language rule: a visitor counts once per cell, under the
  * language it had at the end of the visit holding its last event in the cell's span. Hours come from
  * {@code site_hour_visitors}, everything else from {@code site_day_visitors}.
  *
@@ -64,11 +65,13 @@ final class VisitorCells {
             outer.append("k").append(i).append(", ");
         }
         boolean byLang = r.groupedBy(Grouping.LANG);
-        String inner = "SELECT " + select + "device_id, argMax(lang, last_event_ms) AS device_lang FROM " + table
+        String inner = "SELECT " + select + "device_id, argMax(lang, last_event_ms) AS device_lang, max(random_mac) "
+                + "AS private FROM " + table
                 + " WHERE " + Sql.where(r, sites) + " GROUP BY " + outer + "device_id";
         String group = outer + (byLang ? "device_lang" : "");
         group = group.endsWith(", ") ? group.substring(0, group.length() - 2) : group;
-        return "SELECT " + outer + (byLang ? "device_lang, " : "") + "count(), sum(" + Sql.hash("device_id") + ") FROM ("
+        return "SELECT " + outer + (byLang ? "device_lang, " : "") + "count(), sum(" + Sql.hash("device_id") + "), "
+                + "countIf(private = 1), sum(if(private = 1, " + Sql.hash("device_id") + ", toUInt64(0))) FROM ("
                 + inner + ")" + (r.lang() == null ? "" : " WHERE device_lang = " + Sql.literal(r.lang()))
                 + (group.isEmpty() ? "" : " GROUP BY " + group + " ORDER BY " + group);
     }

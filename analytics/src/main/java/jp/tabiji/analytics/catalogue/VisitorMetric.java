@@ -27,6 +27,7 @@ final class VisitorMetric {
             columns.add("lang");
         }
         columns.add("visitors");
+        columns.add("private_mac_share");
         List<List<Object>> rows = new ArrayList<>();
         for (String[] c : cells.visitors(r)) {
             long exact = Cells.count(c[keys]);
@@ -34,10 +35,33 @@ final class VisitorMetric {
                 continue; // an empty range: no row
             }
             List<Object> row = new ArrayList<>(List.of((Object[]) c).subList(0, keys));
-            row.add(release.cell(exact, Cells.hash(c[keys + 1])));
+            Object visitors = release.cell(exact, Cells.hash(c[keys + 1]));
+            row.add(visitors);
+            row.add(privateShare(visitors, release.cell(Cells.count(c[keys + 2]), Cells.hash(c[keys + 3]))));
             rows.add(row);
         }
         return new ResultTable(columns, rows, List.of("visitors"), release.k(), release.maxNoise());
+    }
+
+    /**
+     * The share of a cell's visitors with a private (locally administered) address, as a 10 % band made of released
+     * values only (the exact share times the count would publish a new, unprotected sub-count): {@code 30-40%}.
+     * Where the private visitors are under k, their share is below k over the visitors: a band if that bound is
+     * within the lowest one, else unknown (null); so is a share of a hidden cell.
+     */
+    private Object privateShare(Object visitors, Object privateVisitors) {
+        if (!(visitors instanceof Long n) || n == 0) {
+            return ResultTable.SUPPRESSED;
+        }
+        long tenths;
+        if (privateVisitors instanceof Long p) {
+            tenths = Math.min(9, Math.max(0, p * 10 / n));
+        } else if (10L * release.k() <= n) {
+            tenths = 0; // under k of at least 10·k: below 10 %
+        } else {
+            return ResultTable.SUPPRESSED;
+        }
+        return tenths * 10 + "-" + (tenths * 10 + 10) + "%";
     }
 
     /** Distinct counts only for whole lattice periods (when the release asks for it), else a 400 that offers them. */

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import jp.tabiji.analytics.catalogue.SegmentPeriod;
+import jp.tabiji.analytics.catalogue.Sites;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.segments.DeviceSegments;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
@@ -81,13 +84,16 @@ class DisclosureAttackIT {
         stack = LocalStack.startOnFreePorts(dir.resolve("stack"));
         Path sim = dir.resolve("sim");
         new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS, 3000, 5, START, TOKYO,
-                PseudonymPeriod.MONTH), sim);
+                PseudonymPeriod.MONTH).withPopulation(new WorkloadSimulator.Population(150, 100, 150, 50)), sim);
         registry = ApRegistry.load(sim.resolve("registry.csv"));
         AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), "attack",
                 TOKYO, K, PseudonymPeriod.MONTH, "attack-secret", dir.resolve("archive").toUri().toString());
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         new Replay(c, c.secret(Map.of()), quiet, false).run(List.of(sim.resolve("hostapd.log"),
                 sim.resolve("portal.jsonl")), SourceOptions.defaults(registry), UnaryOperator.identity());
+        // the segments as `serve` computes them in the background, before anyone asks
+        new DeviceSegments(new ClickHouseHttp(stack.clickhouseUrl(), "attack"), new Sites(registry), TOKYO,
+                SegmentPeriod.MONTH).refreshAll();
         // a fixed release secret: the noise, and so how many cells the attacks reach, is the same on every run
         Files.createDirectories(dir.resolve("home"));
         Files.writeString(dir.resolve("home/release-secret"), "attack-release-secret\n", StandardCharsets.UTF_8);
@@ -251,6 +257,80 @@ class DisclosureAttackIT {
         System.out.printf("attack (c) languages: %s%n", v);
         assertThat(v.smallCells()).as("cells under k attacked").isGreaterThanOrEqualTo(200);
         v.assertHolds("visitors minus the shown languages");
+    }
+
+    @Test
+    void subtractingShownSegmentsFromAPlacesVisitorsRecoversNoSmallCell() throws Exception {
+        Map<String, List<Long>> estimates = new HashMap<>();
+        Map<String, Long> exact = new HashMap<>();
+        List<String> segments = List.of("visitor", "commuter", "staff", "resident");
+        for (String[] period : lattice()) {
+            String unit = periodUnit(period);
+            if (unit.equals("hour")) {
+                continue;
+            }
+            String range = "from=" + period[0] + "&to=" + period[1];
+            for (String place : List.of("site", "area", "region")) {
+                String groupBy = (place.equals("region") ? "" : place + ",") + unit;
+                String prefix = place + "|" + period[0] + "|";
+                Map<String, Long> total = new HashMap<>();
+                for (JsonNode row : rows("/api/v1/visitors?" + range + "&groupBy=" + groupBy, viewer)) {
+                    if (!row.get("visitors").isNull()) {
+                        total.put(cellPlace(row, place, unit), row.get("visitors").asLong());
+                    }
+                }
+                Map<String, Map<String, Long>> shown = new HashMap<>();
+                for (JsonNode row : rows("/api/v1/visitors?" + range + "&groupBy=" + groupBy + ",segment", viewer)) {
+                    if (!row.get("visitors").isNull()) {
+                        shown.computeIfAbsent(cellPlace(row, place, unit), x -> new HashMap<>())
+                                .put(row.get("segment").asText(), row.get("visitors").asLong());
+                    }
+                }
+                for (String segment : segments) { // G1: the filter shows what the grouping shows, and no more
+                    for (JsonNode row : rows("/api/v1/visitors?" + range + "&segment=" + segment + "&groupBy="
+                            + groupBy, viewer)) {
+                        Long grouped = shown.getOrDefault(cellPlace(row, place, unit), Map.of()).get(segment);
+                        assertThat(row.get("visitors").isNull() ? null : row.get("visitors").asLong())
+                                .as(segment + " " + row).isEqualTo(grouped);
+                    }
+                }
+                Map<String, Map<String, Long>> truth = exactSegments(place, period[0], period[1]);
+                for (Map.Entry<String, Long> t : total.entrySet()) {
+                    Map<String, Long> cells = truth.getOrDefault(t.getKey(), Map.of());
+                    Map<String, Long> s = shown.getOrDefault(t.getKey(), Map.of());
+                    List<String> hidden = cells.keySet().stream().filter(sg -> !s.containsKey(sg)).sorted().toList();
+                    if (hidden.isEmpty()) {
+                        continue;
+                    }
+                    // the place's visitors minus its shown segments: the hidden ones together
+                    String key = prefix + t.getKey() + "|" + String.join("+", hidden);
+                    estimates.computeIfAbsent(key, x -> new ArrayList<>())
+                            .add(t.getValue() - s.values().stream().mapToLong(Long::longValue).sum());
+                    exact.put(key, hidden.stream().mapToLong(cells::get).sum());
+                }
+            }
+        }
+        Verdict v = judge(estimates, exact);
+        System.out.printf("attack (c) segments: %s%n", v);
+        assertThat(v.smallCells()).as("cells under k attacked").isGreaterThanOrEqualTo(100);
+        v.assertHolds("visitors minus the shown segments");
+    }
+
+    /** Exact visitors per place and segment over a range; a device not in device_segments is a visitor. */
+    private Map<String, Map<String, Long>> exactSegments(String place, String from, String to) {
+        String placeExpr = switch (place) {
+            case "site" -> "site_id";
+            case "area" -> areaExpr();
+            default -> "''";
+        };
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        for (String[] r : ch.select("SELECT p, if(s = '', 'visitor', s), count() FROM (SELECT " + placeExpr
+                + " AS p, device_id FROM site_day_visitors WHERE day BETWEEN toDate('" + from + "') AND toDate('" + to
+                + "') GROUP BY p, device_id) ANY LEFT JOIN (SELECT device_id, segment AS s FROM device_segments FINAL) "
+                + "USING device_id GROUP BY p, s")) {
+            out.computeIfAbsent(r[0], x -> new HashMap<>()).merge(r[1], Long.parseLong(r[2]), Long::sum);
+        }
+        return out;
     }
 
     /** The place (and hour) a row's cell belongs to. */

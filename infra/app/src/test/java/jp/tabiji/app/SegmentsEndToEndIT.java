@@ -166,6 +166,30 @@ class SegmentsEndToEndIT {
     }
 
     @Test
+    void eachCellSaysWhatShareOfItsVisitorsHaveAPrivateAddress() {
+        // counted apart, from the visits (whose address kind the job wrote on each visit)
+        Map<String, long[]> exact = new HashMap<>();
+        for (String[] r : clickhouse().select("SELECT site_id, toString(day), uniqExact(device_id), "
+                + "uniqExactIf(device_id, random_mac = 1) FROM (SELECT site_id, day, device_id, random_mac FROM visits "
+                + "FINAL) GROUP BY site_id, day")) {
+            exact.put(r[0] + "|" + r[1], new long[] {Long.parseLong(r[2]), Long.parseLong(r[3])});
+        }
+        ResultTable t = ExactQuery.run(clickhouse(), "visitors", "site,day", null, START, START.plusDays(DAYS - 1));
+        int band = t.columnIndex("private_mac_share");
+        int privateCells = 0;
+        for (List<Object> row : t.rows()) {
+            long[] e = exact.get(row.get(0) + "|" + row.get(1));
+            // a visit starting the day before counts its device on both days but in the first day's visits only
+            if (e != null && e[0] == (Long) row.get(2)) {
+                long tenths = Math.min(9, e[1] * 10 / e[0]);
+                assertThat(row.get(band)).as(row.toString()).isEqualTo(tenths * 10 + "-" + (tenths * 10 + 10) + "%");
+                privateCells += e[1] > 0 ? 1 : 0;
+            }
+        }
+        assertThat(privateCells).as("cells with private addresses").isGreaterThan(50);
+    }
+
+    @Test
     void aSecondReplayChangesNoSegmentAndNoCell() throws Exception {
         Map<String, String> devices = pipelineDevices();
         Map<String, Long> cells = pipelineCells();

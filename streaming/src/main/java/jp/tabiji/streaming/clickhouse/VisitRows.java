@@ -6,7 +6,7 @@ import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
 
-/** Row encoders for the tables of migrations V001, V002 and V003 (analytics/src/main/resources/db/migration). */
+/** Row encoders for the tables of migrations V001–V003 and V010 (analytics/src/main/resources/db/migration). */
 public final class VisitRows {
     private VisitRows() {
     }
@@ -19,15 +19,15 @@ public final class VisitRows {
     }
 
     public static RowEncoder<SiteDayVisitor> siteDayVisitors() {
-        return RowEncoder.of("site_day_visitors", List.of("site_id", "day", "device_id", "last_event_ms", "lang"),
-                (SiteDayVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.deviceId)
-                        .uint64(s.lastEventMs).string(s.lang));
+        return RowEncoder.of("site_day_visitors", List.of("site_id", "day", "device_id", "last_event_ms", "lang",
+                "random_mac"), (SiteDayVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.deviceId)
+                .uint64(s.lastEventMs).string(s.lang).uint8(s.randomMac ? 1 : 0));
     }
 
     public static RowEncoder<SiteHourVisitor> siteHourVisitors() {
         return RowEncoder.of("site_hour_visitors", List.of("site_id", "day", "hour", "device_id", "last_event_ms",
-                "lang"), (SiteHourVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day).string(s.hour)
-                .string(s.deviceId).uint64(s.lastEventMs).string(s.lang));
+                "lang", "random_mac"), (SiteHourVisitor s, RowBinary row) -> row.string(s.siteId).date(s.day)
+                .string(s.hour).string(s.deviceId).uint64(s.lastEventMs).string(s.lang).uint8(s.randomMac ? 1 : 0));
     }
 
     public static RowEncoder<Move> moves() {

@@ -11,6 +11,8 @@ public class SiteDayVisitor {
     public String deviceId;
     public long lastEventMs;
     public String lang;
+    /** The device's address is locally administered (a private, random MAC). */
+    public boolean randomMac;
 
     public SiteDayVisitor() {
     }

@@ -14,6 +14,8 @@ public class SiteHourVisitor {
     public String deviceId;
     public long lastEventMs;
     public String lang;
+    /** The device's address is locally administered (a private, random MAC). */
+    public boolean randomMac;
 
     public SiteHourVisitor() {
     }

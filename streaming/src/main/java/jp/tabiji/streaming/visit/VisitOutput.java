@@ -44,9 +44,17 @@ final class VisitOutput implements java.io.Serializable {
             lastByHour.merge(clock.hour(e.ts), e.ts, Math::max);
         }
         rows.visit(v);
-        lastByDay.forEach((day, last) -> rows.siteDay(new SiteDayVisitor(site, day, deviceId, last, lang)));
-        lastByHour.forEach((hour, last) -> rows.siteHour(new SiteHourVisitor(site, RegionClock.dayOfHour(hour),
-                RegionClock.hourLabel(hour), deviceId, last, lang)));
+        lastByDay.forEach((day, last) -> {
+            SiteDayVisitor row = new SiteDayVisitor(site, day, deviceId, last, lang);
+            row.randomMac = v.randomMac;
+            rows.siteDay(row);
+        });
+        lastByHour.forEach((hour, last) -> {
+            SiteHourVisitor row = new SiteHourVisitor(site, RegionClock.dayOfHour(hour), RegionClock.hourLabel(hour),
+                    deviceId, last, lang);
+            row.randomMac = v.randomMac;
+            rows.siteHour(row);
+        });
     }
 
     static String visitId(String deviceId, String siteId, long startMs) {

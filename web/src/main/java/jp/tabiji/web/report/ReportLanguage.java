@@ -17,7 +17,8 @@ public enum ReportLanguage {
                     + "加え、%d未満の値は秘匿しています。日・週・月でない期間の移動数と訪問数は日別公表値の合計です。"),
             Map.entry("sitesDaily", "地点別・日別訪問者数"), Map.entry("languagesDaily", "日別・言語別訪問者数"),
             Map.entry("kpisLattice", "主要指標（重複のない人数）は日・週（月〜日）・月の単位で公表されます。"),
-            Map.entry("unavailable", "—"))),
+            Map.entry("unavailable", "—"), Map.entry("private_mac_share", "プライベートアドレスの割合"),
+            Map.entry("segment", "区分"))),
     EN(Map.ofEntries(Map.entry("title", "Visitor Wi-Fi trends report"), Map.entry("period", "Period"),
             Map.entry("kpis", "Key figures"), Map.entry("visitors", "Visitors"), Map.entry("foreign_share", "Foreign share"),
             Map.entry("median_dwell_s", "Median dwell (s)"), Map.entry("repeat_rate", "Repeat rate"),
@@ -32,7 +33,8 @@ public enum ReportLanguage {
                     + "day, week or month, trips and visits are the sum of the released days."),
             Map.entry("sitesDaily", "Visitors per site and day"), Map.entry("languagesDaily", "Visitors per day by language"),
             Map.entry("kpisLattice", "Key figures (distinct people) are published for whole days, ISO weeks and months."),
-            Map.entry("unavailable", "—")));
+            Map.entry("unavailable", "—"), Map.entry("private_mac_share", "Private-address share"),
+            Map.entry("segment", "Segment")));
 
     private final Map<String, String> words;
 
