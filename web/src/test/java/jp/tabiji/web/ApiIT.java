@@ -70,7 +70,24 @@ class ApiIT {
         HttpResponse<String> r = get(path, viewer);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).as("no device id leaves the API").doesNotContain("dev-");
-        return JSON.readTree(r.body()).path("rows");
+        JsonNode rows = JSON.readTree(r.body()).path("rows");
+        rows.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).remove("private_mac_share"));
+        return rows; // the counts; the private-address bands are asserted on their own
+    }
+
+    @Test
+    void eachVisitorCellSaysWhatShareOfItsDevicesHaveAPrivateAddressInBands() throws Exception {
+        HttpResponse<String> r = get("/api/v1/visitors?from=" + DAY1 + "&to=" + DAY2 + "&groupBy=site,day", viewer);
+        JsonNode body = JSON.readTree(r.body());
+        // castle day 1: devices 2–4 of 5; day 2: 2 and 3 of 3, under k, so that share is unknown (3 visitors are fewer
+        // than 10·k, so "under k" bounds nothing); the port's cell is hidden, and so is its share
+        assertThat(body.path("rows").toString())
+                .contains("{\"site_id\":\"castle\",\"day\":\"2026-11-02\",\"visitors\":5,\"private_mac_share\":\"60-70%\"}")
+                .contains("{\"site_id\":\"castle\",\"day\":\"2026-11-03\",\"visitors\":3,\"private_mac_share\":null}")
+                .contains("{\"site_id\":\"port\",\"day\":\"2026-11-02\",\"visitors\":null,\"private_mac_share\":null}");
+        assertThat(body.path("privateAddresses").path("en").asText()).contains("upper bound");
+        JsonNode repeat = JSON.readTree(get("/api/v1/repeat?from=" + DAY1 + "&to=2026-11-08", viewer).body());
+        assertThat(repeat.path("privateAddresses").path("en").asText()).contains("lower bound");
     }
 
     @Test

@@ -27,7 +27,7 @@ import jp.tabiji.web.report.PdfReport;
  * A real ClickHouse holding rows whose answers are known, and the server over it (k = 3):
  * castle, day 1: devices 1–4 in English, 5 in Japanese; day 2: devices 1–3 (English); port, day 1: devices 1 and 6;
  * five visits at the castle with dwells 600…3000 s; three trips castle → port on day 1 by devices 1–3. Device 6 is
- * staff, every other device a visitor.
+ * staff, every other device a visitor; devices 2–4 have private (random) addresses.
  */
 final class DashboardFixture implements AutoCloseable {
     static final int K = 3;
@@ -74,7 +74,7 @@ final class DashboardFixture implements AutoCloseable {
         }
         dayRows.add(row("port", DAY1, 1, "en"));
         dayRows.add(row("port", DAY1, 6, "ko"));
-        ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang) VALUES "
+        ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang, random_mac) VALUES "
                 + String.join(", ", dayRows));
         ch.execute("INSERT INTO site_hour_visitors (site_id, day, hour, device_id, last_event_ms, lang) VALUES "
                 + String.join(", ", hourRows));
@@ -136,7 +136,8 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     private static String row(String site, String day, int device, String lang) {
-        return "('" + site + "', '" + day + "', 'dev-00" + device + "', " + device + ", '" + lang + "')";
+        return "('" + site + "', '" + day + "', 'dev-00" + device + "', " + device + ", '" + lang + "', "
+                + (device >= 2 && device <= 4 ? 1 : 0) + ")";
     }
 
     String url(String path) {
