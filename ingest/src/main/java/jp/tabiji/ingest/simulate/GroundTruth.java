@@ -81,6 +81,8 @@ public final class GroundTruth {
     /** persona → the rules' segment → people: each person in each period weighs 1, shared among its devices. */
     private final Map<Persona, Map<String, Double>> personConfusion = new TreeMap<>();
     private final List<DeviceSegment> deviceSegments = new ArrayList<>();
+    /** kind of site (hub, lodging, sight) → persona → the rules' segment → (device, period)s seen at such a site. */
+    private final Map<String, Map<Persona, Map<String, Integer>>> confusionBySiteKind = new TreeMap<>();
     /** period → segment → devices. */
     private final Map<String, Map<String, Integer>> devicesBySegment = new TreeMap<>();
 
@@ -152,11 +154,16 @@ public final class GroundTruth {
         Map<String, String> segmentOf = new SegmentRules(zone, period).segments(model.visits());
         Map<String, ModelVisits.Visit> first = new HashMap<>();
         model.visits().forEach(v -> first.merge(v.device(), v, (a, b) -> a.start() <= b.start() ? a : b));
+        Map<String, Set<String>> kindsOf = new HashMap<>();
+        model.visits().forEach(v -> kindsOf.computeIfAbsent(v.device(), k -> new java.util.TreeSet<>()).add(siteKind(v.siteId())));
         Map<String, Integer> devicesOfPerson = new HashMap<>(); // person|period -> devices
         segmentOf.keySet().forEach(key -> devicesOfPerson.merge(personPeriod(key, byDevice), 1, Integer::sum));
         segmentOf.forEach((key, segment) -> {
             SimDevice device = byDevice.get(Integer.parseInt(key.substring(0, key.indexOf('|')))).get(0).device();
             confusion.computeIfAbsent(device.persona(), k -> new TreeMap<>()).merge(segment, 1, Integer::sum);
+            kindsOf.getOrDefault(key, Set.of()).forEach(kind -> confusionBySiteKind.computeIfAbsent(kind,
+                    k -> new TreeMap<>()).computeIfAbsent(device.persona(), k -> new TreeMap<>())
+                    .merge(segment, 1, Integer::sum));
             personConfusion.computeIfAbsent(device.persona(), k -> new TreeMap<>()).merge(segment,
                     1.0 / devicesOfPerson.get(personPeriod(key, byDevice)), Double::sum);
             String label = key.substring(key.indexOf('|') + 1);
@@ -175,6 +182,18 @@ public final class GroundTruth {
                     Integer::sum));
             bySegment.forEach((segment, n) -> bySiteDaySegment.add(new SiteDaySegment(site, day, segment, n)));
         }));
+    }
+
+    /** The kinds of site the rules fare differently at: stations and the airport, onsen lodging, the sights. */
+    static String siteKind(String siteId) {
+        if (SegmentRules.LODGING.contains(siteId)) {
+            return "lodging";
+        }
+        return MiyagiSites.SITES.stream().anyMatch(s -> s.id().equals(siteId) && s.hub()) ? "hub" : "sight";
+    }
+
+    public Map<String, Map<Persona, Map<String, Integer>>> confusionBySiteKind() {
+        return confusionBySiteKind;
     }
 
     private static String personPeriod(String deviceKey, Map<Integer, List<PlannedVisit>> byDevice) {

@@ -187,6 +187,14 @@ public final class WorkloadSimulator {
             ObjectNode row = people1.putObject(persona.name().toLowerCase(Locale.ROOT));
             segments.forEach((segment, n) -> row.put(segment, Math.round(n * 1000) / 1000.0));
         });
+        ObjectNode byKind = root.putObject("segmentConfusionBySiteKind");
+        truth.confusionBySiteKind().forEach((kind, personas) -> {
+            ObjectNode k = byKind.putObject(kind);
+            personas.forEach((persona, segments) -> {
+                ObjectNode row = k.putObject(persona.name().toLowerCase(Locale.ROOT));
+                segments.forEach(row::put);
+            });
+        });
         ObjectNode bySegment = root.putObject("devicesBySegment");
         truth.devicesBySegment().forEach((period, segments) -> {
             ObjectNode row = bySegment.putObject(period);

@@ -35,6 +35,17 @@ class SegmentRulesTest {
     }
 
     @Test
+    void theRulesFareAlikeAtStationsOnsenAndSights() throws Exception {
+        JsonNode byKind = month(MONTH_OF_PEOPLE.withRotation(0.02, 0.005)).get("segmentConfusionBySiteKind");
+        for (String kind : List.of("hub", "lodging", "sight")) {
+            System.out.println("devices seen at a " + kind + " site:");
+            Map<String, double[]> pr = precisionAndRecall(byKind.get(kind));
+            // the onsen guests and long stays are tourists wherever they are seen
+            assertThat(pr.get("visitor")[1]).as(kind + ": tourist recall").isGreaterThanOrEqualTo(0.90);
+        }
+    }
+
+    @Test
     void phonesThatRotateTheirAddressAreSeveralDevicesOfOnePerson() throws Exception {
         // a twentieth of the private-address phones take a new address daily, one in a hundred on each connection
         JsonNode truth = month(MONTH_OF_PEOPLE.withRotation(0.05, 0.01));
