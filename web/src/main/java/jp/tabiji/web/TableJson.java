@@ -1,6 +1,10 @@
 package jp.tabiji.web;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,26 +35,19 @@ final class TableJson {
 
     /** A suppressed cell is null; a cell not published for the request (a distinct count over a free range) too. */
     static Map<String, Object> body(ResultTable t, Map<String, Object> meta, int cellError) {
-        List<Map<String, Object>> rows = new ArrayList<>(t.rows().size());
         int suppressed = 0;
         Set<String> unavailable = new LinkedHashSet<>();
         for (List<Object> row : t.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                Object v = row.get(i);
-                if (v == ResultTable.SUPPRESSED) {
+            for (int i = 0; i < row.size(); i++) {
+                if (row.get(i) == ResultTable.SUPPRESSED) {
                     suppressed++;
-                    v = null;
-                } else if (v == ResultTable.UNAVAILABLE) {
+                } else if (row.get(i) == ResultTable.UNAVAILABLE) {
                     unavailable.add(t.columns().get(i));
-                    v = null;
                 }
-                m.put(t.columns().get(i), v);
             }
-            rows.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", rows);
+        out.put("rows", new Rows(t));
         out.put("columns", t.columns());
         out.putAll(meta);
         out.put("k", t.k());
@@ -76,5 +73,43 @@ final class TableJson {
             out.put("unavailableReason", "distinct counts are published for whole days, ISO weeks and months only");
         }
         return out;
+    }
+
+    /**
+     * The rows as JSON objects, written straight from the table: a map per row, serialized value by value, took half of
+     * a month's flows by language (11,000 rows) on its way out.
+     */
+    @JsonSerialize(using = RowsWriter.class)
+    record Rows(ResultTable table) {
+    }
+
+    static final class RowsWriter extends StdSerializer<Rows> {
+        RowsWriter() {
+            super(Rows.class);
+        }
+
+        @Override
+        public void serialize(Rows rows, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            List<String> columns = rows.table().columns();
+            gen.writeStartArray();
+            for (List<Object> row : rows.table().rows()) {
+                gen.writeStartObject();
+                for (int i = 0; i < columns.size(); i++) {
+                    gen.writeFieldName(columns.get(i));
+                    Object v = row.get(i);
+                    if (v == ResultTable.SUPPRESSED || v == ResultTable.UNAVAILABLE || v == null) {
+                        gen.writeNull();
+                    } else if (v instanceof Long n) {
+                        gen.writeNumber(n);
+                    } else if (v instanceof String text) {
+                        gen.writeString(text);
+                    } else {
+                        provider.defaultSerializeValue(v, gen);
+                    }
+                }
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+        }
     }
 }

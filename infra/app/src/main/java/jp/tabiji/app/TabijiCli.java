@@ -33,8 +33,9 @@ public final class TabijiCli {
               report --from DATE --to DATE --format pdf|xlsx|csv --lang ja|en --out FILE [--registry FILE]
               parse [FILE|-] [--registry FILE] [SOURCE OPTIONS]
                                          one JSON line per record: the event, {"skipped":..} or {"rejected":..}
-              query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...]
-                                         [--format table|csv|json] [--registry FILE]   (see README.md)
+              query visitors|languages|flows|dwell|repeat --from DATE --to DATE [--by ...[,segment]]
+                                         [--segment visitor|commuter|staff|resident] [--format table|csv|json]
+                                         [--registry FILE]   (see README.md and docs/SEGMENTS.md)
               query hotspots [--to DATE] [--format table|csv|json] [--registry FILE]
                                          every AP's status, last seen, clients now and open alerts
               test                      run every test (the ./tabiji script does this)
