@@ -30,9 +30,10 @@ public final class ResultWriter {
         };
     }
 
-    private static String cell(ResultTable t, Object v) {
+    /** A hidden count reads "<k"; anything else hidden (a private-address band, a percentile) is left blank. */
+    private static String cell(ResultTable t, int column, Object v) {
         if (v == ResultTable.SUPPRESSED) {
-            return "<" + t.k();
+            return t.deviceCountColumns().contains(t.columns().get(column)) ? "<" + t.k() : "";
         }
         return v == null ? "" : v.toString();
     }
@@ -41,7 +42,9 @@ public final class ResultWriter {
         StringBuilder sb = new StringBuilder(String.join(",", t.columns())).append('\n');
         for (List<Object> row : t.rows()) {
             List<String> cells = new ArrayList<>();
-            row.forEach(v -> cells.add(quote(cell(t, v))));
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(quote(cell(t, i, row.get(i))));
+            }
             sb.append(String.join(",", cells)).append('\n');
         }
         return sb.toString();
@@ -81,7 +84,9 @@ public final class ResultWriter {
         List<List<String>> lines = new ArrayList<>();
         for (List<Object> row : t.rows()) {
             List<String> cells = new ArrayList<>();
-            row.forEach(v -> cells.add(cell(t, v)));
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(cell(t, i, row.get(i)));
+            }
             if (siteCol >= 0) {
                 String name = siteName.apply((String) row.get(siteCol));
                 cells.add(siteCol + 1, name == null ? "" : name);

@@ -59,6 +59,7 @@ final class Demo {
                 Next, try:
                   ./tabiji query visitors --from %1$s --to %2$s --by site,day,lang
                   ./tabiji query visitors --from %1$s --to %2$s --format csv
+                  ./tabiji query visitors --from %1$s --to %2$s --by site,day,segment   (tourists, commuters, staff, residents)
                   ./tabiji query flows --from %1$s --to %2$s        (where visitors go next)
                   ./tabiji query dwell --from %1$s --to %2$s        (how long they stay)
                   ./tabiji query languages --from %1$s --to %2$s --by hour,lang
