@@ -1,6 +1,9 @@
 package jp.tabiji.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -55,6 +58,8 @@ public final class ApiServer {
     private final Path reportFont;
     private final OpsService ops;
     private final ApiMetrics metrics = new ApiMetrics();
+    /** Writes a table's body as UTF-8 bytes in one pass (Javalin's {@code ctx.json} makes a String of it first). */
+    private final ObjectMapper tableWriter = new ObjectMapper();
     private final List<Route> routes = new ArrayList<>();
     private final QueryGate gate;
 
@@ -169,7 +174,7 @@ public final class ApiServer {
         ctx.json(me);
     }
 
-    private void statistics(Context ctx, Metric metric) {
+    private void statistics(Context ctx, Metric metric) throws JsonProcessingException {
         MetricRequest r = MetricParams.parse(ctx.queryParamMap(), catalogue.sites(), metric.offered(),
                 metric.defaultGrouping());
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -181,7 +186,8 @@ public final class ApiServer {
         if (r.segment() != null) {
             meta.put("segment", r.segment().label());
         }
-        ctx.json(TableJson.body(parseOr400(() -> catalogue.run(metric, r)), meta, catalogue.release().maxNoise()));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(tableWriter.writeValueAsBytes(
+                TableJson.body(parseOr400(() -> catalogue.run(metric, r)), meta, catalogue.release().maxNoise())));
     }
 
     private void keyFigures(Context ctx) {

@@ -126,4 +126,23 @@ class PeriodCacheIT {
         assertThat(summarized.run(Metric.VISITORS, day)).isEqualTo(live.run(Metric.VISITORS, day));
         assertThat(summarized.run(Metric.VISITORS, day).rows().get(0).get(1)).as("same cell, same value").isEqualTo(counted);
     }
+
+    @Test
+    void aFlowsTableKeptFromOneComputationGivesWayToTheNextOne() throws Exception {
+        MetricRequest month = request(Metric.FLOWS, "from=2026-11-01&to=2026-11-30&groupBy=lang");
+        var first = summarized.run(Metric.FLOWS, month);
+        assertThat(summarized.run(Metric.FLOWS, month).rows()).as("asked again: the kept rows").isSameAs(first.rows());
+        assertThat(first).isEqualTo(live.run(Metric.FLOWS, month));
+        admin.execute("INSERT INTO moves (move_id, device_id, origin_site_id, destination_site_id, day, departure_ms, "
+                + "arrival_ms, travel_s, lang) VALUES ('m-new', 'dev-008', 'port', 'castle', '2026-11-05', 0, 1800000, "
+                + "1800, 'th')");
+        var stale = summarized.run(Metric.FLOWS, month);
+        assertThat(stale).as("counted live while stale").isNotEqualTo(first).isEqualTo(live.run(Metric.FLOWS, month));
+        Thread.sleep(2_100);
+        summaries.refresh();
+        var next = summarized.run(Metric.FLOWS, month);
+        assertThat(next).isEqualTo(stale);
+        assertThat(next.rows()).isNotSameAs(first.rows());
+        assertThat(summarized.run(Metric.FLOWS, month).rows()).isSameAs(next.rows());
+    }
 }

@@ -21,8 +21,13 @@ final class CellSource {
      * segment (the cache holds every device's cells).
      */
     List<String[]> stored(String name, MetricRequest r, String sql) {
-        return (cache == null || r.segment() != null ? java.util.Optional.<List<String[]>>empty()
-                : cache.rows(name, r.from(), r.to())).orElseGet(() -> clickhouse.select(sql));
+        return computed(name, r, sql).rows();
+    }
+
+    /** As {@link #stored}, with the computation the rows come from (null when counted live). */
+    StoredRows computed(String name, MetricRequest r, String sql) {
+        return (cache == null || r.segment() != null ? java.util.Optional.<StoredRows>empty()
+                : cache.rows(name, r.from(), r.to())).orElseGet(() -> new StoredRows(null, clickhouse.select(sql)));
     }
 
     List<String[]> live(String sql) {

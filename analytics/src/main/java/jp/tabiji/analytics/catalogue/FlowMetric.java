@@ -23,6 +23,7 @@ final class FlowMetric {
     private final CellSource cells;
     private final Sites sites;
     private final Release release;
+    private final FinishedTables finished = new FinishedTables();
 
     FlowMetric(CellSource cells, Sites sites, Release release) {
         this.cells = cells;
@@ -33,8 +34,15 @@ final class FlowMetric {
     ResultTable run(MetricRequest r) {
         boolean byLang = r.groupedBy(Grouping.LANG) || r.lang() != null;
         int keys = byLang ? 3 : 2;
-        boolean free = release.latticeOnly() && Periods.lattice(r.from(), r.to()) == null;
-        Map<List<Object>, Object[]> routes = free ? freeRange(r, byLang, keys) : lattice(r, byLang, keys);
+        if (release.latticeOnly() && Periods.lattice(r.from(), r.to()) == null) {
+            return table(r, freeRange(r, byLang, keys), true);
+        }
+        StoredRows cells = this.cells.computed(byLang ? "flows-lang" : "flows", r,
+                FlowCells.sql(r.from(), r.to(), byLang, false, r.segment()));
+        return finished.of(cells, r, () -> table(r, lattice(cells.rows(), keys), false));
+    }
+
+    private ResultTable table(MetricRequest r, Map<List<Object>, Object[]> routes, boolean free) {
         List<List<Object>> rows = new ArrayList<>();
         routes.forEach((key, cell) -> {
             boolean touches = touches(r, (String) key.get(0)) || touches(r, (String) key.get(1));
@@ -56,10 +64,9 @@ final class FlowMetric {
                 free ? release.maxNoise() * (int) (r.to().toEpochDay() - r.from().toEpochDay() + 1) : release.maxNoise());
     }
 
-    private Map<List<Object>, Object[]> lattice(MetricRequest r, boolean byLang, int keys) {
+    private Map<List<Object>, Object[]> lattice(List<String[]> cellRows, int keys) {
         Map<List<Object>, Object[]> out = new LinkedHashMap<>();
-        for (String[] c : cells.stored(byLang ? "flows-lang" : "flows", r,
-                FlowCells.sql(r.from(), r.to(), byLang, false, r.segment()))) {
+        for (String[] c : cellRows) {
             Object travellers = release.cell(Cells.count(c[keys + 2]), Cells.hash(c[keys + 3]));
             Object trips = travellers == ResultTable.SUPPRESSED ? ResultTable.SUPPRESSED
                     : release.cell(Cells.count(c[keys]), Cells.hash(c[keys + 1]));

@@ -21,14 +21,17 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
  * {@code cell_periods} row is written after them.
  */
 public final class PeriodCache {
-    private static final int RECENT = 32;
+    private static final int RECENT = 64;
     private record Stored(long sourceChanged, long computedMs) {
     }
 
     private final ClickHouseHttp reader;
     private final ClickHouseHttp writer;
     private final Sites sites;
-    /** Stored rows by query, span, period and computation: the last {@link #RECENT} read. */
+    /**
+     * The last {@link #RECENT} rows read, by what alone decides them: stored rows by query, span, period and
+     * computation; visitor cells by their SQL, which names the computations it sums.
+     */
     private final Map<String, List<String[]>> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -61,8 +64,8 @@ public final class PeriodCache {
     /** Recomputes every period whose source rows changed; returns how many periods it computed. */
     public synchronized int refresh() {
         long now = writer.selectLong("SELECT toUInt32(now())");
-        Map<LocalDate, Long> changed = dayChanges(writer, null, null);
-        Map<String, Stored> stored = stored(writer, null, null);
+        Map<LocalDate, Long> changed = dayChanges(writer);
+        Map<String, Stored> stored = stored(writer);
         Map<String, Long> current = new LinkedHashMap<>();
         changed.forEach((day, at) -> {
             for (String span : Periods.SPANS) {
@@ -127,7 +130,7 @@ public final class PeriodCache {
      * One query says whether they are; the rows of a computation never change, so the most recently read ones are
      * kept in memory by computation (a month of flows by language is 11,000 rows, half the request's time to read).
      */
-    Optional<List<String[]>> rows(String query, LocalDate from, LocalDate to) {
+    Optional<StoredRows> rows(String query, LocalDate from, LocalDate to) {
         String span = Periods.lattice(from, to);
         if (span == null) {
             return Optional.empty();
@@ -139,14 +142,9 @@ public final class PeriodCache {
             return Optional.empty();
         }
         String key = query + "|" + span + "|" + from + "|" + current[2];
-        List<String[]> rows = recent.get(key);
-        if (rows == null) {
-            rows = Collections.unmodifiableList(reader.selectStoredRows("SELECT cells FROM period_cells WHERE query = "
-                    + Sql.literal(query) + " AND span = '" + span + "' AND period = toDate('" + from
-                    + "') AND computed_ms = " + current[2] + " ORDER BY row"));
-            recent.put(key, rows);
-        }
-        return Optional.of(rows);
+        return Optional.of(new StoredRows(key, kept(key, () -> reader.selectStoredRows("SELECT cells FROM period_cells "
+                + "WHERE query = " + Sql.literal(query) + " AND span = '" + span + "' AND period = toDate('" + from
+                + "') AND computed_ms = " + current[2] + " ORDER BY row"))));
     }
 
     /**
@@ -169,8 +167,20 @@ public final class PeriodCache {
         }
         LocalDate first = periods.get(0);
         LocalDate last = periods.get(periods.size() - 1);
-        Map<LocalDate, Long> changed = dayChanges(reader, first, Periods.end(validity, last));
-        Map<String, Stored> stored = stored(reader, first, last);
+        Map<LocalDate, Long> changed = new HashMap<>();
+        Map<String, Stored> stored = new HashMap<>();
+        // one query for both (a key-figures request asks four metrics, each as many times as it reads visitors)
+        for (String[] row : reader.select("SELECT 'source', toString(day), toUInt64(max(changed)), toUInt64(0) FROM "
+                + "day_changes WHERE " + Sql.days(first, Periods.end(validity, last)) + " GROUP BY day UNION ALL "
+                + "SELECT span, toString(period), toUInt64(argMax(source_changed, computed_ms)), max(computed_ms) FROM "
+                + "cell_periods WHERE span = '" + validity + "' AND period BETWEEN toDate('" + first + "') AND toDate('"
+                + last + "') GROUP BY span, period")) {
+            if (row[0].equals("source")) {
+                changed.put(LocalDate.parse(row[1]), Long.parseLong(row[2]));
+            } else {
+                stored.put(row[0] + "|" + row[1], new Stored(Long.parseLong(row[2]), Long.parseLong(row[3])));
+            }
+        }
         List<String> current = new ArrayList<>();
         for (LocalDate period : periods) {
             long source = 0;
@@ -213,7 +223,18 @@ public final class PeriodCache {
                 + (r.lang() == null ? "" : " AND lang = " + Sql.literal(r.lang()))
                 + " AND (period, computed_ms) IN (" + String.join(", ", current) + ")"
                 + (group.isEmpty() ? "" : " GROUP BY " + group + " ORDER BY " + group);
-        return Optional.of(reader.select(sql));
+        // the query names the computations it reads, so its answer never changes: keep it
+        return Optional.of(kept(sql, () -> reader.select(sql)));
+    }
+
+    /** Rows kept under a key that decides them, else read now (outside the lock: readers run in parallel). */
+    private List<String[]> kept(String key, java.util.function.Supplier<List<String[]>> read) {
+        List<String[]> rows = recent.get(key);
+        if (rows == null) {
+            rows = Collections.unmodifiableList(read.get());
+            recent.put(key, rows);
+        }
+        return rows;
     }
 
     /** Whether the cache answers this visitors request itself (whole, current periods), for tests and benchmarks. */
@@ -244,20 +265,18 @@ public final class PeriodCache {
         return places;
     }
 
-    private static Map<LocalDate, Long> dayChanges(ClickHouseHttp ch, LocalDate from, LocalDate to) {
+    private static Map<LocalDate, Long> dayChanges(ClickHouseHttp ch) {
         Map<LocalDate, Long> out = new HashMap<>();
-        String where = from == null ? "" : " WHERE " + Sql.days(from, to);
-        for (String[] r : ch.select("SELECT toString(day), max(changed) FROM day_changes" + where + " GROUP BY day")) {
+        for (String[] r : ch.select("SELECT toString(day), max(changed) FROM day_changes GROUP BY day")) {
             out.put(LocalDate.parse(r[0]), Long.parseLong(r[1]));
         }
         return out;
     }
 
-    private static Map<String, Stored> stored(ClickHouseHttp ch, LocalDate from, LocalDate to) {
+    private static Map<String, Stored> stored(ClickHouseHttp ch) {
         Map<String, Stored> out = new HashMap<>();
-        String where = from == null ? "" : " WHERE period BETWEEN toDate('" + from + "') AND toDate('" + to + "')";
         for (String[] r : ch.select("SELECT span, toString(period), argMax(source_changed, computed_ms), "
-                + "max(computed_ms) FROM cell_periods" + where + " GROUP BY span, period")) {
+                + "max(computed_ms) FROM cell_periods GROUP BY span, period")) {
             out.put(r[0] + "|" + r[1], new Stored(Long.parseLong(r[2]), Long.parseLong(r[3])));
         }
         return out;
