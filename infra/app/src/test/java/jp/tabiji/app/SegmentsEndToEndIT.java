@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,6 +30,7 @@ import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.LocalStack;
+import jp.tabiji.web.auth.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,5 +202,73 @@ class SegmentsEndToEndIT {
         replay();
         assertThat(pipelineDevices()).isEqualTo(devices);
         assertThat(pipelineCells()).isEqualTo(cells);
+    }
+
+    /**
+     * `tabiji query visitors --segment visitor` and the API the dashboard reads ask the catalogue the same typed
+     * request: the CLI's exact cells are the truth under primary suppression, and the API releases the same cells,
+     * each within its published error of the exact one and hidden only where its perturbed value is under k.
+     */
+    @Test
+    void theCliAndTheApiAgreeOnTheVisitorsOfOneSegment() throws Exception {
+        LocalDate end = START.plusDays(DAYS - 1);
+        Map<String, String> env = Map.of("TABIJI_HOME", dir.resolve("home").toString(), "TABIJI_CLICKHOUSE",
+                stack.clickhouseUrl(), "TABIJI_CLICKHOUSE_DB", DB, "TABIJI_SECRET", "it-secret");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = TabijiCli.run(new String[] {"query", "visitors", "--from", START.toString(), "--to", end.toString(),
+                "--segment", "visitor", "--format", "json", "--registry", sim.resolve("registry.csv").toString()}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, JsonNode> cli = cellsOf(new ObjectMapper().readTree(out.toByteArray()));
+        Map<String, Long> truthCells = truthCells();
+        cli.forEach((key, visitors) -> {
+            long exact = truthCells.get(key + "|visitor");
+            assertThat(visitors.isNull() ? null : visitors.asLong()).as(key).isEqualTo(exact < 10 ? null : exact);
+        });
+
+        AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), DB, TOKYO, 10,
+                PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive").toUri().toString());
+        String token = ServeCommand.userStore(c).addUser("viola", Role.VIEWER);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Javalin server = new ServeCommand(c, quiet).start("127.0.0.1", 0, registry(), "");
+        JsonNode api;
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                            + "/api/v1/visitors?groupBy=site,day&segment=visitor&from=" + START + "&to=" + end))
+                            .header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            api = new ObjectMapper().readTree(r.body());
+        } finally {
+            server.stop();
+        }
+        assertThat(api.get("segment").asText()).isEqualTo("visitor");
+        long maxError = api.get("maxError").asLong();
+        Map<String, JsonNode> released = cellsOf(api);
+        assertThat(cli.keySet()).containsAll(released.keySet());
+        int shown = 0;
+        for (Map.Entry<String, JsonNode> e : released.entrySet()) {
+            // published where the perturbed value reaches k (docs/DISCLOSURE.md), so a cell the CLI hides may show
+            long exact = truthCells.get(e.getKey() + "|visitor");
+            if (e.getValue().isNull()) {
+                assertThat(exact - maxError).as("hidden, so perturbed under k: " + e.getKey()).isLessThan(10);
+            } else {
+                assertThat(e.getValue().asLong()).as(e.getKey()).isGreaterThanOrEqualTo(10)
+                        .isBetween(exact - maxError, exact + maxError);
+                shown++;
+            }
+        }
+        assertThat(shown).as("cells the API shows").isGreaterThan(20);
+    }
+
+    /** A visitors table's cells by site and day: the visitors value, null where hidden. */
+    private static Map<String, JsonNode> cellsOf(JsonNode table) {
+        Map<String, JsonNode> cells = new TreeMap<>();
+        for (JsonNode row : table.get("rows")) {
+            cells.put(row.get("site_id").asText() + "|" + row.get("day").asText(), row.get("visitors"));
+        }
+        return cells;
     }
 }
