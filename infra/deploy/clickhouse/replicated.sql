@@ -142,3 +142,7 @@ ALTER TABLE tabiji.visitor_cells ON CLUSTER '{cluster}' ADD COLUMN random_visito
 ALTER TABLE tabiji.visitor_cells ON CLUSTER '{cluster}' ADD COLUMN random_hash_sum UInt64 DEFAULT 0;
 TRUNCATE TABLE IF EXISTS tabiji.cell_periods ON CLUSTER '{cluster}';
 INSERT INTO tabiji.schema_migrations VALUES ('V010__private_addresses.sql', now());
+
+-- V011 (configurable segment rules, issue 14): the rules each period was computed under.
+ALTER TABLE tabiji.segment_periods ON CLUSTER '{cluster}' ADD COLUMN rules String DEFAULT '';
+INSERT INTO tabiji.schema_migrations VALUES ('V011__segment_rules.sql', now());

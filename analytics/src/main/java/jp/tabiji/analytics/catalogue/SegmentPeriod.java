@@ -10,12 +10,12 @@ import java.util.Locale;
  * `serve` and `query` are given like `ingest`.
  */
 public enum SegmentPeriod {
-    MONTH(new Thresholds(5, 4, 8, 15)),
-    WEEK(new Thresholds(3, 3, 5, 5)),
+    MONTH(Thresholds.standard(5, 4, 8, 15)),
+    WEEK(Thresholds.standard(3, 3, 5, 5)),
     /** One day of history is too little: every device is {@code unknown}. */
     DAY(null),
     /** One id for good: the whole history, judged by the month's numbers (the least that fits it). */
-    NONE(new Thresholds(5, 4, 8, 15));
+    NONE(Thresholds.standard(5, 4, 8, 15));
 
     /** Where NONE's single period starts (and ends: never). */
     public static final LocalDate ALWAYS = LocalDate.of(1970, 1, 1);
@@ -25,7 +25,7 @@ public enum SegmentPeriod {
         this.thresholds = thresholds;
     }
 
-    /** The period's thresholds, or null where no device can be classified. */
+    /** The period's default thresholds, or null where no device can be classified. */
     public Thresholds thresholds() {
         return thresholds;
     }

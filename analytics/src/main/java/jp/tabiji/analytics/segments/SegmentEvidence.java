@@ -34,8 +34,11 @@ public record SegmentEvidence(int days, int weekdays, int spreadDays, int sites,
     private static final long MINUTE_MS = 60_000L;
     private static final int NIGHT_END_MIN = 5 * 60;
 
-    /** The evidence of one device's visits; {@code siteOf} gives a site's kind and hours (null: an unknown site). */
-    static SegmentEvidence of(List<DeviceVisit> visits, Function<String, Site> siteOf, ZoneId zone) {
+    /**
+     * The evidence of one device's visits; {@code siteOf} gives a site's kind and hours (null: an unknown site), and
+     * {@code t} the length of a staff day and of a start window.
+     */
+    static SegmentEvidence of(List<DeviceVisit> visits, Function<String, Site> siteOf, ZoneId zone, Thresholds t) {
         TreeSet<LocalDate> days = new TreeSet<>();
         Set<LocalDate> weekdays = new HashSet<>();
         Set<String> sites = new HashSet<>();
@@ -79,12 +82,12 @@ public record SegmentEvidence(int days, int weekdays, int spreadDays, int sites,
             }
         }
         int staffDays = daily.values().stream().mapToInt(byDay -> (int) byDay.values().stream()
-                .filter(ms -> ms >= Thresholds.STAFF_DAY_MINUTES * MINUTE_MS).count()).max().orElse(0);
+                .filter(ms -> ms >= t.staffDayMinutes() * MINUTE_MS).count()).max().orElse(0);
         long weekMs = weekly.values().stream().flatMap(w -> w.values().stream()).mapToLong(Long::longValue).max()
                 .orElse(0);
         int spread = days.isEmpty() ? 0 : (int) (days.last().toEpochDay() - days.first().toEpochDay() + 1);
         return new SegmentEvidence(days.size(), weekdays.size(), spread, sites.size(), staffDays,
-                (int) (weekMs / MINUTE_MS), !guestAt.isEmpty(), windows(startMinutes), (int) (longestMs / 1000));
+                (int) (weekMs / MINUTE_MS), !guestAt.isEmpty(), windows(startMinutes, t.windowMinutes()), (int) (longestMs / 1000));
     }
 
     /** The segment the rules give this evidence under a period's thresholds (null thresholds: unknown). */
@@ -92,11 +95,11 @@ public record SegmentEvidence(int days, int weekdays, int spreadDays, int sites,
         if (t == null) {
             return Segment.UNKNOWN;
         }
-        if (staffDays >= t.staffDays() || staffWeekMinutes >= Thresholds.STAFF_WEEK_MINUTES) {
+        if (staffDays >= t.staffDays() || staffWeekMinutes >= t.staffWeekMinutes()) {
             return Segment.STAFF;
         }
-        if (longestVisitS < Thresholds.COMMUTER_LONGEST_VISIT_S && sites <= Thresholds.COMMUTER_SITES
-                && weekdays >= t.commuterWeekdays() && startWindows <= Thresholds.COMMUTER_WINDOWS) {
+        if (longestVisitS < t.commuterVisitMinutes() * 60 && sites <= t.commuterSites()
+                && weekdays >= t.commuterWeekdays() && startWindows <= t.commuterWindows()) {
             return Segment.COMMUTER;
         }
         if (days >= t.residentDays() && spreadDays >= t.residentSpread()) {
@@ -105,10 +108,10 @@ public record SegmentEvidence(int days, int weekdays, int spreadDays, int sites,
         return Segment.VISITOR;
     }
 
-    /** Greedy from the earliest start: a window opens at a start not yet covered and covers the next 120 minutes. */
-    private static int windows(BitSet minutes) {
+    /** Greedy from the earliest start: a window opens at a start not yet covered and covers the next {@code length}. */
+    private static int windows(BitSet minutes, int length) {
         int windows = 0;
-        for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(m + Thresholds.WINDOW_MINUTES + 1)) {
+        for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(m + length + 1)) {
             windows++;
         }
         return windows;

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import jp.tabiji.analytics.catalogue.Segment;
 import jp.tabiji.analytics.catalogue.SegmentPeriod;
 import jp.tabiji.analytics.catalogue.Thresholds;
@@ -31,7 +32,7 @@ class SegmentEvidenceTest {
     }
 
     private static SegmentEvidence evidence(List<DeviceVisit> visits) {
-        return SegmentEvidence.of(visits, SITES::get, TOKYO);
+        return SegmentEvidence.of(visits, SITES::get, TOKYO, MONTH);
     }
 
     @Test
@@ -134,5 +135,34 @@ class SegmentEvidenceTest {
     void dailyPseudonymsClassifyNoOne() {
         List<DeviceVisit> v = List.of(visit("station", 2, 7, 0, 600));
         assertThat(evidence(v).segment(SegmentPeriod.DAY.thresholds())).isEqualTo(Segment.UNKNOWN);
+    }
+
+    @Test
+    void configuredRulesDecideInsteadOfTheDefaults() {
+        List<DeviceVisit> v = new ArrayList<>();
+        for (int d = 2; d <= 4; d++) {
+            v.add(visit("museum", d, 9, 0, 3 * 60)); // three days of 3 h
+        }
+        assertThat(evidence(v).segment(MONTH)).isEqualTo(Segment.VISITOR);
+        Properties p = new Properties();
+        p.setProperty("staff.days", "3");
+        p.setProperty("staff.day.minutes", "180");
+        Thresholds shorter = MONTH.with(p);
+        SegmentEvidence e = SegmentEvidence.of(v, SITES::get, TOKYO, shorter);
+        assertThat(e.staffDays()).isEqualTo(3);
+        assertThat(e.segment(shorter)).isEqualTo(Segment.STAFF);
+        // a three-hour window joins starts two and a half hours apart; the default two hours does not
+        List<DeviceVisit> commute = new ArrayList<>();
+        for (int d = 2; d <= 6; d++) {
+            commute.add(visit("station", d, 7, 0, 10));
+            commute.add(visit("station", d, 9, 30, 10));
+            commute.add(visit("station", d, 18, 0, 10));
+        }
+        assertThat(evidence(commute).startWindows()).isEqualTo(3);
+        assertThat(evidence(commute).segment(MONTH)).isEqualTo(Segment.VISITOR);
+        p = new Properties();
+        p.setProperty("window.minutes", "180");
+        Thresholds wider = MONTH.with(p);
+        assertThat(SegmentEvidence.of(commute, SITES::get, TOKYO, wider).segment(wider)).isEqualTo(Segment.COMMUTER);
     }
 }

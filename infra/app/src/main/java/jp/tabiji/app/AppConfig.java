@@ -1,18 +1,25 @@
 package jp.tabiji.app;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import jp.tabiji.analytics.catalogue.SegmentPeriod;
+import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.catalogue.Thresholds;
+import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.segments.DeviceSegments;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
 import jp.tabiji.stack.LocalStack;
@@ -99,6 +106,32 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
             text = Files.readString(file != null ? Path.of(file) : stateSecret("release-secret"), StandardCharsets.UTF_8);
         }
         return Pseudonymizer.secretFromText(text);
+    }
+
+    /**
+     * The segment rules: the pseudonym period's defaults (docs/SEGMENTS.md), with any threshold the properties file
+     * TABIJI_SEGMENT_RULES sets (e.g. {@code staff.days=4}); an unknown key or a bad value stops the command.
+     */
+    Thresholds segmentRules(Map<String, String> env) throws IOException {
+        Thresholds defaults = segmentPeriod().thresholds();
+        String file = env.get("TABIJI_SEGMENT_RULES");
+        if (file == null || file.isBlank() || defaults == null) {
+            return defaults;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        try {
+            return defaults.with(p);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The device segments of this deployment, computed by {@code writer} under {@link #segmentRules}. */
+    DeviceSegments deviceSegments(ClickHouseHttp writer, Sites sites, Map<String, String> env) throws IOException {
+        return new DeviceSegments(writer, sites, segmentPeriod(), segmentRules(env), Clock.system(zone()));
     }
 
     /**

@@ -21,7 +21,6 @@ import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.SimulatedFault;
 import jp.tabiji.analytics.catalogue.Grouping;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
-import jp.tabiji.analytics.segments.DeviceSegments;
 import jp.tabiji.analytics.catalogue.Sites;
 import jp.tabiji.analytics.hotspots.HotspotBoard;
 import jp.tabiji.analytics.hotspots.HotspotTable;
@@ -222,7 +221,7 @@ final class Commands {
         ApRegistry registry = registryOrEmpty(a);
         Sites sites = new Sites(registry);
         if (q.request().segment() != null || q.request().groupedBy(Grouping.SEGMENT)) {
-            new DeviceSegments(ch, sites, config.zone(), config.segmentPeriod()).refreshAll();
+            config.deviceSegments(ch, sites, env).refreshAll();
         }
         ResultTable t;
         try {

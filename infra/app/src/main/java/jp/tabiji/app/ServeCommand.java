@@ -76,7 +76,7 @@ final class ServeCommand {
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, config.zone());
         Javalin app = new ApiServer(stats, ops, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
                 .start(bind, port);
-        DeviceSegments segments = new DeviceSegments(admin, sites, config.zone(), config.segmentPeriod());
+        DeviceSegments segments = config.deviceSegments(admin, sites, System.getenv());
         Map<String, IntSupplier> rounds = new LinkedHashMap<>();
         rounds.put("device segments", segments::refresh);
         rounds.put("period cache", cache::refresh);

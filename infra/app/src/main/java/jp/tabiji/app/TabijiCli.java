@@ -49,7 +49,7 @@ public final class TabijiCli {
                            --unknown-ap-quiet-h 24 --alert-webhook-file FILE
                            (or TABIJI_ALERT_WEBHOOK; never the URL itself as a flag: flags are public)
             configuration: TABIJI_HOME TABIJI_KAFKA TABIJI_CLICKHOUSE TABIJI_CLICKHOUSE_DB TABIJI_ZONE TABIJI_K
-                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT
+                           TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE TABIJI_OPT_OUT TABIJI_SEGMENT_RULES
                            TABIJI_BIND TABIJI_PORT TABIJI_ALERT_WEBHOOK TABIJI_ALERT_WEBHOOK_SECRET
                            TABIJI_METRICS_PORT TABIJI_FLINK_METRICS_PORT (see README.md)
             """;

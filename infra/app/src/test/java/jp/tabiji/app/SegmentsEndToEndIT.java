@@ -14,15 +14,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import jp.tabiji.analytics.catalogue.SegmentPeriod;
 import jp.tabiji.analytics.catalogue.Sites;
+import jp.tabiji.analytics.catalogue.Thresholds;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.segments.DeviceSegments;
@@ -270,5 +273,35 @@ class SegmentsEndToEndIT {
             cells.put(row.get("site_id").asText() + "|" + row.get("day").asText(), row.get("visitors"));
         }
         return cells;
+    }
+
+    /**
+     * Rules from TABIJI_SEGMENT_RULES apply to a period still open (recorded with it) and to none already closed: a
+     * closed period was released final, and each re-release is another look for an attacker.
+     */
+    @Test
+    void changedRulesRecomputeOnlyAnOpenPeriod() throws IOException {
+        Clock open = Clock.fixed(START.plusDays(DAYS).atStartOfDay(TOKYO).toInstant(), TOKYO);
+        Clock closed = Clock.fixed(LocalDate.of(2026, 12, 2).atStartOfDay(TOKYO).toInstant(), TOKYO);
+        Thresholds defaults = SegmentPeriod.MONTH.thresholds();
+        Properties p = new Properties();
+        p.setProperty("resident.days", "2");
+        p.setProperty("resident.spread", "2");
+        Thresholds looser = defaults.with(p);
+        Sites sites = new Sites(registry());
+        Map<String, String> before = pipelineDevices();
+        try {
+            assertThat(new DeviceSegments(clickhouse(), sites, SegmentPeriod.MONTH, looser, closed).refresh()).isZero();
+            assertThat(pipelineDevices()).isEqualTo(before);
+            assertThat(new DeviceSegments(clickhouse(), sites, SegmentPeriod.MONTH, looser, open).refresh()).isOne();
+            assertThat(clickhouse().select("SELECT argMax(rules, computed_ms) FROM segment_periods").get(0)[0])
+                    .isEqualTo(looser.describe());
+            assertThat(pipelineDevices().values().stream().filter("resident"::equals).count())
+                    .isGreaterThan(before.values().stream().filter("resident"::equals).count());
+            assertThat(new DeviceSegments(clickhouse(), sites, SegmentPeriod.MONTH, looser, open).refresh()).isZero();
+        } finally {
+            new DeviceSegments(clickhouse(), sites, SegmentPeriod.MONTH, defaults, open).refresh();
+        }
+        assertThat(pipelineDevices()).isEqualTo(before);
     }
 }
