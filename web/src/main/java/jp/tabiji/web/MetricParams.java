@@ -3,8 +3,6 @@ package jp.tabiji.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,20 +75,11 @@ final class MetricParams {
     }
 
     private static Set<Grouping> groups(String by, Set<Grouping> allowed) {
-        Set<Grouping> groups = new LinkedHashSet<>();
-        for (String part : by.split(",", -1)) {
-            Grouping g = Grouping.parse(part);
-            if (g == null || !allowed.contains(g)) {
-                List<String> names = new ArrayList<>();
-                allowed.forEach(a -> names.add(a.label()));
-                throw ApiException.badRequest("groupBy '" + shorten(part) + "' is not offered here; choose from "
-                        + String.join(", ", names));
-            }
-            if (!groups.add(g)) {
-                throw ApiException.badRequest("groupBy names " + g.label() + " twice");
-            }
+        try {
+            return Grouping.parseAll(by, allowed);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("groupBy " + e.getMessage());
         }
-        return groups;
     }
 
     private static LocalDate date(Map<String, List<String>> query, String name) {

@@ -31,6 +31,14 @@ public enum Metric {
         return dflt.isEmpty() ? EnumSet.noneOf(Grouping.class) : EnumSet.copyOf(dflt);
     }
 
+    /**
+     * The groupings a comma-separated list names ({@code site,week}), as the API's {@code groupBy} and the CLI's
+     * {@code --by} take them: each one offered by this metric, none twice; otherwise an error naming the choices.
+     */
+    public Set<Grouping> groups(String by) {
+        return Grouping.parseAll(by, offered);
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

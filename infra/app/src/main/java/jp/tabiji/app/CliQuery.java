@@ -47,32 +47,49 @@ record CliQuery(Metric metric, MetricRequest request) {
 
     static CliQuery parse(String what, String by, LocalDate from, LocalDate to) {
         String norm = by == null ? null : by.replace(" ", "").toLowerCase(Locale.ROOT);
+        try {
+            return legacy(what, norm, by, from, to);
+        } catch (UnknownGrouping e) {
+            // any other grouping the metric offers, named as the API's groupBy names it (site,week; area,month; hour)
+            try {
+                return new CliQuery(e.metric, request(from, to, e.metric.groups(norm)));
+            } catch (IllegalArgumentException notOffered) {
+                throw new UsageException("--by " + notOffered.getMessage() + " (or " + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** The groupings the CLI has always taken, with its own spelling (language rows name lang; flows take route). */
+    private static CliQuery legacy(String what, String norm, String by, LocalDate from, LocalDate to) {
         return switch (what) {
             case "visitors" -> new CliQuery(Metric.VISITORS, request(from, to, switch (norm == null ? "site,day" : norm) {
                 case "site,day" -> EnumSet.of(Grouping.SITE, Grouping.DAY);
                 case "site,day,lang" -> EnumSet.of(Grouping.SITE, Grouping.DAY, Grouping.LANG);
                 case "day" -> EnumSet.of(Grouping.DAY);
                 case "day,lang" -> EnumSet.of(Grouping.DAY, Grouping.LANG);
-                default -> throw bad("visitors", "site,day | site,day,lang | day | day,lang", by);
+                default -> throw new UnknownGrouping(Metric.VISITORS, "site,day | site,day,lang | day | day,lang");
             }));
             case "languages" -> new CliQuery(Metric.LANGUAGES, request(from, to, switch (norm == null ? "day,lang"
                     : norm) {
                 case "day,lang", "lang", "" -> EnumSet.of(Grouping.DAY);
                 case "site,day,lang" -> EnumSet.of(Grouping.SITE, Grouping.DAY);
                 case "hour,lang" -> EnumSet.of(Grouping.HOUR);
-                default -> throw bad("languages", "day,lang | site,day,lang | hour,lang", by);
+                default -> throw new UnknownGrouping(Metric.LANGUAGES, "day,lang | site,day,lang | hour,lang");
             }));
             case "flows" -> new CliQuery(Metric.FLOWS, request(from, to, switch (norm == null ? "" : norm) {
                 case "", "route" -> EnumSet.noneOf(Grouping.class);
                 case "lang" -> EnumSet.of(Grouping.LANG);
-                default -> throw bad("flows", "lang (or nothing)", by);
+                default -> throw new UnknownGrouping(Metric.FLOWS, "lang (or nothing)");
             }));
             case "dwell" -> new CliQuery(Metric.DWELL, request(from, to, switch (norm == null ? "" : norm) {
                 case "", "site" -> EnumSet.of(Grouping.SITE);
                 case "site,bucket", "bucket" -> EnumSet.of(Grouping.SITE, Grouping.BUCKET);
-                default -> throw bad("dwell", "site or site,bucket", by);
+                default -> throw new UnknownGrouping(Metric.DWELL, "site or site,bucket");
             }));
-            case "repeat" -> new CliQuery(Metric.REPEAT, request(from, to, EnumSet.of(Grouping.SITE)));
+            case "repeat" -> new CliQuery(Metric.REPEAT, request(from, to, switch (norm == null ? "site" : norm) {
+                case "site" -> EnumSet.of(Grouping.SITE);
+                default -> throw new UnknownGrouping(Metric.REPEAT, "site");
+            }));
             default -> throw new UsageException("query supports: visitors, languages, flows, dwell, repeat, hotspots");
         };
     }
@@ -84,7 +101,13 @@ record CliQuery(Metric metric, MetricRequest request) {
         return new MetricRequest(from, to, null, null, null, groups);
     }
 
-    private static UsageException bad(String what, String choices, String by) {
-        return new UsageException("--by for " + what + " must be one of " + choices + ", not '" + by + "'");
+    /** A --by the CLI's own spellings do not know: tried next as the metric's groupings. */
+    private static final class UnknownGrouping extends RuntimeException {
+        final transient Metric metric;
+
+        UnknownGrouping(Metric metric, String choices) {
+            super(choices, null, false, false);
+            this.metric = metric;
+        }
     }
 }

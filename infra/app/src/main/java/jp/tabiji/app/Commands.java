@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,143 +81,107 @@ final class Commands {
         }
     }
 
-    int simulate(Args a) throws IOException {
-        Path dir = Path.of(a.require("out"));
-        List<SimulatedFault> faults = new ArrayList<>();
-        for (String spec : a.all("fault")) {
+    /** @param faults as `--fault` takes them: {@code outage|overload|login_burst:AP_ID:FROM/TO} (local times) */
+    static List<SimulatedFault> faults(List<String> faults, java.time.ZoneId zone) {
+        List<SimulatedFault> out = new ArrayList<>();
+        for (String spec : faults) {
             try {
-                faults.add(SimulatedFault.parse(spec, config.zone()));
+                out.add(SimulatedFault.parse(spec, zone));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }
-        WorkloadSimulator.Options o = new WorkloadSimulator.Options(a.getInt("days", 3), a.getInt("devices", 2000),
-                a.getInt("seed", 1), date(a.get("start", "2026-11-02"), "--start"), config.zone(), config.period(),
-                a.has("background"), faults).withPopulation(new WorkloadSimulator.Population(a.getInt("commuters", 0),
-                a.getInt("staff", 0), a.getInt("residents", 0), a.getInt("long-stays", 0)));
+        return out;
+    }
+
+    /** A simulation in this configuration's zone and pseudonym period. */
+    WorkloadSimulator.Options simulation(int days, int devices, long seed, LocalDate start, boolean background,
+                                         List<String> faults) {
+        return new WorkloadSimulator.Options(days, devices, seed, start, config.zone(), config.period(), background,
+                faults(faults, config.zone()));
+    }
+
+    int simulate(Path dir, WorkloadSimulator.Options o) throws IOException {
         WorkloadSimulator.Summary s = new WorkloadSimulator().write(o, dir);
         out.printf("simulated %,d devices, %,d visits over %d days: %s (hostapd.log %,d lines, portal.jsonl %,d lines, "
                 + "registry.csv, truth.json)%n", s.devices(), s.visits(), o.days(), dir, s.hostapdLines(), s.portalLines());
         return 0;
     }
 
-    int replay(Args a) throws Exception {
-        List<String> inputs = a.all("input");
-        if (inputs.isEmpty()) {
-            throw new UsageException("replay needs --input FILE...");
-        }
-        SourceOptions options = sourceOptions(a, registry(a));
+    /** @param jobManager a Flink cluster's REST address, or null for an embedded job */
+    int replay(List<Path> inputs, Path registry, CliFlags.Source source, CliFlags.Health health, String jobManager)
+            throws Exception {
+        jp.tabiji.streaming.health.HealthSettings thresholds = health.settings(); // usage errors first
+        SourceOptions options = source.options(registry(registry), env);
         ensureStack();
-        ClusterSubmitter cluster = a.has("jobmanager")
-                ? new ClusterSubmitter(a.require("jobmanager"), env.get("TABIJI_JOB_JAR")) : null;
-        Replay.Summary s = new Replay(config, config.secret(env), out, terminal, healthSettings(a))
-                .run(inputs.stream().map(Path::of).toList(), options, UnaryOperator.identity(), cluster);
+        ClusterSubmitter cluster = jobManager != null ? new ClusterSubmitter(jobManager, env.get("TABIJI_JOB_JAR")) : null;
+        Replay.Summary s = new Replay(config, config.secret(env), out, terminal, thresholds)
+                .run(inputs, options, UnaryOperator.identity(), cluster);
         out.println(s.line());
         return 0;
     }
 
-    /** Hotspot-health thresholds from the command's flags (the job's own flag names), defaults otherwise. */
-    static jp.tabiji.streaming.health.HealthSettings healthSettings(Args a) {
-        java.util.Map<String, String> flags = new java.util.HashMap<>();
-        for (String f : jp.tabiji.streaming.health.HealthSettings.FLAGS) {
-            if (a.has(f)) {
-                flags.put(f, a.get(f, ""));
-            }
-        }
-        try {
-            return jp.tabiji.streaming.health.HealthSettings.from(org.apache.flink.util.ParameterTool.fromMap(flags));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    int parse(Args a, java.io.InputStream stdin) throws IOException {
-        List<String> files = a.positional();
-        if (files.size() > 1) {
-            throw new UsageException("parse reads one FILE (or - for standard input)");
-        }
-        SourceOptions options = sourceOptions(a, registryOrEmpty(a));
-        new ParseCommand(config, config.secret(env)).run(files.isEmpty() ? "-" : files.get(0), options, stdin, out);
+    int parse(String file, Path registry, CliFlags.Source source, java.io.InputStream stdin) throws IOException {
+        SourceOptions options = source.options(registryOrEmpty(registry), env);
+        new ParseCommand(config, config.secret(env)).run(file, options, stdin, out);
         return 0;
     }
 
-    int ingest(Args a) throws Exception {
-        List<String> what = a.positional();
-        if (what.isEmpty()) {
-            throw new UsageException("ingest needs a source: syslog, file PATH... or radius DIR");
+    IngestCommand ingest() throws IOException {
+        return new IngestCommand(config, config.secret(env), out, terminal);
+    }
+
+    SourceOptions sourceOptions(CliFlags.Source source, Path registry) throws IOException {
+        return source.options(registryOrEmpty(registry), env);
+    }
+
+    /**
+     * @param bind    null: TABIJI_BIND, else 127.0.0.1; {@code port} null: TABIJI_PORT, else 8080
+     * @param landing appended to the sign-in link (e.g. the range the dashboard opens on)
+     */
+    int serve(String bind, Integer port, Path registry, String landing) throws Exception {
+        String address = bind != null ? bind : env.getOrDefault("TABIJI_BIND", "127.0.0.1");
+        int p;
+        try {
+            p = port != null ? port : Integer.parseInt(env.getOrDefault("TABIJI_PORT", "8080"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("TABIJI_PORT must be a port number, not '" + env.get("TABIJI_PORT") + "'");
         }
-        IngestCommand ingest = new IngestCommand(config, config.secret(env), out, terminal);
-        SourceOptions options = sourceOptions(a, registryOrEmpty(a));
-        return switch (what.get(0)) {
-            case "syslog" -> ingest.syslog(a, options);
-            case "file" -> ingest.files(what.subList(1, what.size()), a, options);
-            case "radius" -> ingest.radius(what.subList(1, what.size()), a, options);
-            default -> throw new UsageException("ingest sources: syslog, file PATH..., radius DIR");
-        };
-    }
-
-    int serve(Args a) throws Exception {
-        return serve(a, "");
-    }
-
-    /** @param landing appended to the sign-in link (e.g. the range the dashboard opens on) */
-    private int serve(Args a, String landing) throws Exception {
-        String bind = a.get("bind", env.getOrDefault("TABIJI_BIND", "127.0.0.1"));
-        int port = Integer.parseInt(a.get("port", env.getOrDefault("TABIJI_PORT", "8080")));
-        io.javalin.Javalin app = new ServeCommand(config, out).start(bind, port, registryOrEmpty(a), landing);
+        io.javalin.Javalin app = new ServeCommand(config, out).start(address, p, registryOrEmpty(registry), landing);
         new IngestCommand(config, config.secret(env), out, terminal).runUntilStopped(app::stop,
                 () -> "serve: running (Ctrl-C stops)");
         return 0;
     }
 
-    int report(Args a) throws Exception {
-        LocalDate from = date(a.require("from"), "--from");
-        LocalDate to = date(a.require("to"), "--to");
-        return new ServeCommand(config, out).report(a, from, to, registryOrEmpty(a));
+    int report(LocalDate from, LocalDate to, String format, String lang, Path file, Path registry) throws Exception {
+        return new ServeCommand(config, out).report(format, lang, file, from, to, registryOrEmpty(registry));
     }
 
-    int users(Args a) {
-        return new ServeCommand(config, out).users(a);
+    int addUser(String name, String role) {
+        return new ServeCommand(config, out).addUser(name, role);
     }
 
-    int stream(Args a) throws Exception {
-        ensureStackUnlessRemote(a);
-        IngestCommand lifecycle = new IngestCommand(config, config.secret(env), out, terminal);
-        return new StreamCommand(config, out, lifecycle).run(a, env.get("TABIJI_JOB_JAR"));
-    }
-
-    private void ensureStackUnlessRemote(Args a) throws IOException {
-        if (!a.has("jobmanager")) {
+    /** @param jobManager a Flink cluster's REST address, or null for an embedded job */
+    int stream(String jobManager, int parallelism, CliFlags.Health health) throws Exception {
+        if (jobManager == null) {
             ensureStack();
         }
-    }
-
-    SourceOptions sourceOptions(Args a, ApRegistry registry) throws IOException {
-        return SourceOptions.from(a, registry, env.get("TABIJI_OPT_OUT"));
+        IngestCommand lifecycle = new IngestCommand(config, config.secret(env), out, terminal);
+        return new StreamCommand(config, out, lifecycle).run(jobManager, parallelism, health.settings(),
+                env.get("TABIJI_JOB_JAR"));
     }
 
     /** The registry named by --registry, else the state directory's if there is one, else none (all APs unknown). */
-    ApRegistry registryOrEmpty(Args a) throws IOException {
-        return Files.exists(registryPath(a)) || a.has("registry") ? registry(a) : ApRegistry.empty();
+    ApRegistry registryOrEmpty(Path registry) throws IOException {
+        return registry != null || Files.exists(config.registryFile()) ? registry(registry) : ApRegistry.empty();
     }
 
-    int query(Args a) throws IOException {
-        List<String> what = a.positional();
-        if (what.isEmpty() || !List.of("visitors", "languages", "flows", "dwell", "repeat", "hotspots")
-                .contains(what.get(0))) {
-            throw new UsageException("query supports: visitors, languages, flows, dwell, repeat, hotspots");
-        }
-        if (what.get(0).equals("hotspots")) {
-            return hotspots(a);
-        }
-        LocalDate from = date(a.require("from"), "--from");
-        LocalDate to = date(a.require("to"), "--to");
-        OutputFormat format = OutputFormat.parse(a.get("format", "table"));
+    /** `tabiji query METRIC`: {@code q} the catalogue's request, {@code format} table, csv or json. */
+    int query(CliQuery q, String formatName, Path registryFile) throws IOException {
+        OutputFormat format = format(formatName);
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
-        CliQuery q = CliQuery.parse(what.get(0), a.has("by") ? a.get("by", "") : null,
-                a.has("segment") ? a.get("segment", "") : null, from, to);
-        ApRegistry registry = registryOrEmpty(a);
+        ApRegistry registry = registryOrEmpty(registryFile);
         Sites sites = new Sites(registry);
         if (q.request().segment() != null || q.request().groupedBy(Grouping.SEGMENT)) {
             config.deviceSegments(ch, sites, env).refreshAll();
@@ -235,28 +198,23 @@ final class Commands {
         return 0;
     }
 
-    /** Every AP's state now, or at the end of {@code --to} (a local date); {@code --from} is accepted and unused. */
-    private int hotspots(Args a) throws IOException {
-        OutputFormat format = OutputFormat.parse(a.get("format", "table"));
-        if (a.has("from")) {
-            date(a.require("from"), "--from");
-        }
-        Long asOf = a.has("to") ? date(a.require("to"), "--to").plusDays(1).atStartOfDay(config.zone()).toInstant()
-                .toEpochMilli() - 1 : null;
+    /** Every AP's state now, or at the end of {@code to} (a local date; null: now). */
+    int hotspots(LocalDate to, String formatName, Path registryFile) throws IOException {
+        OutputFormat format = format(formatName);
+        Long asOf = to != null ? to.plusDays(1).atStartOfDay(config.zone()).toInstant().toEpochMilli() - 1 : null;
         ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(ch).migrate();
-        ApRegistry registry = registryOrEmpty(a);
+        ApRegistry registry = registryOrEmpty(registryFile);
         ResultTable t = HotspotTable.of(new HotspotBoard(ch, registry).board(asOf), config.zone());
         out.print(new ResultWriter(id -> registry.site(id).map(s -> s.nameJa() + " " + s.nameEn()).orElse(null))
                 .render(t, format));
         return 0;
     }
 
-    int demo(Args a) throws Exception {
-        int days = a.getInt("days", 3);
-        int rc = new Demo(config, this, out).run(days, a.getInt("devices", 2500), a.getInt("seed", 42));
-        String registry = config.home().resolve("demo").resolve("registry.csv").toString();
-        if (rc != 0 || a.has("no-serve") || !terminal) {
+    int demo(int days, int devices, int seed, boolean noServe) throws Exception {
+        int rc = new Demo(config, this, out).run(days, devices, seed);
+        Path registry = config.home().resolve("demo").resolve("registry.csv");
+        if (rc != 0 || noServe || !terminal) {
             out.println("The dashboard: ./tabiji serve --registry " + registry);
             return rc;
         }
@@ -265,31 +223,28 @@ final class Commands {
         LocalDate monday = Demo.START.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         LocalDate last = Demo.START.plusDays(days - 1);
         LocalDate sunday = last.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
-        return serve(new Args(List.of("--registry", registry)), "&from=" + monday + "&to=" + sunday);
+        return serve(null, null, registry, "&from=" + monday + "&to=" + sunday);
     }
 
-    ApRegistry registry(Args a) throws IOException {
-        Path p = registryPath(a);
+    /** The registry {@code file} (null: the state directory's), which becomes the default from now on. */
+    ApRegistry registry(Path file) throws IOException {
+        Path p = file != null ? file : config.registryFile();
         if (!Files.exists(p)) {
             throw new UsageException("no AP registry at " + p + ": pass --registry FILE");
         }
         ApRegistry r = ApRegistry.load(p);
-        if (a.has("registry") && !p.equals(config.registryFile())) {
+        if (file != null && !p.equals(config.registryFile())) {
             Files.createDirectories(config.home());
             Files.copy(p, config.registryFile(), StandardCopyOption.REPLACE_EXISTING); // the default from now on
         }
         return r;
     }
 
-    private Path registryPath(Args a) {
-        return a.has("registry") ? Path.of(a.require("registry")) : config.registryFile();
-    }
-
-    static LocalDate date(String s, String flag) {
+    private static OutputFormat format(String name) {
         try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new UsageException(flag + " must be a date YYYY-MM-DD, not '" + s + "'");
+            return OutputFormat.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
@@ -38,20 +39,17 @@ final class Demo {
         step("2/4 simulating " + days + " days of Miyagi's free Wi-Fi (" + devices + " tourists' devices, seed " + seed
                 + "; on the last day an overloaded AP and a burst of failed logins, for the operations alerts)");
         // two faults on the last day, for the operations page and the alerts to show
-        commands.simulate(new Args(java.util.List.of("--days", "" + days, "--devices", "" + devices, "--seed",
-                "" + seed, "--out", dir.toString(), "--start", start.toString(),
-                "--fault", "overload:sendai-station-ap01:" + end + "T13:00/" + end + "T13:20",
-                "--fault", "login_burst:zuiganji-ap01:" + end + "T15:00/" + end + "T15:05")));
+        commands.simulate(dir, new WorkloadSimulator.Options(days, devices, seed, start, config.zone(), config.period(),
+                false, Commands.faults(List.of("overload:sendai-station-ap01:" + end + "T13:00/" + end + "T13:20",
+                "login_burst:zuiganji-ap01:" + end + "T15:00/" + end + "T15:05"), config.zone())));
         step("3/4 replaying the logs through Kafka → Flink → ClickHouse");
-        commands.replay(new Args(java.util.List.of("--input", dir.resolve("hostapd.log").toString(),
-                dir.resolve("portal.jsonl").toString(), "--registry", dir.resolve("registry.csv").toString())));
+        commands.replay(List.of(dir.resolve("hostapd.log"), dir.resolve("portal.jsonl")), dir.resolve("registry.csv"),
+                new CliFlags.Source(), new CliFlags.Health(), null);
         step("4/4 results (cells under k=" + config.k() + " devices are suppressed)");
         out.println("\nVisitors per site and day / 観光地別・日別の訪問者数");
-        commands.query(new Args(java.util.List.of("visitors", "--from", start.toString(), "--to", end.toString(),
-                "--by", "site,day")));
+        commands.query(CliQuery.parse("visitors", "site,day", null, start, end), "table", null);
         out.println("\nLanguage mix of the region's visitors per day / 日別の言語構成");
-        commands.query(new Args(java.util.List.of("visitors", "--from", start.toString(), "--to", end.toString(),
-                "--by", "day,lang")));
+        commands.query(CliQuery.parse("visitors", "day,lang", null, start, end), "table", null);
         out.println("\nHotspot alerts raised / アクセスポイントのアラート");
         printAlerts(20);
         out.println("""

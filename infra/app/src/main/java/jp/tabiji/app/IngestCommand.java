@@ -47,16 +47,23 @@ final class IngestCommand {
         this.terminal = terminal;
     }
 
-    int syslog(Args a, SourceOptions options) throws Exception {
-        List<SyslogEndpoint> endpoints = SyslogEndpoint.parseList(a.get("listen",
-                "udp://127.0.0.1:5514,tcp://127.0.0.1:5514"));
+    /** What `ingest syslog` may be told; a null number keeps the listener's default. */
+    record SyslogFlags(String listen, Integer buffer, Integer tcpIdleTimeoutS, Integer tcpMaxConnections,
+                       Integer tcpMaxPerSource) {
+        private static int or(Integer v, int dflt) {
+            return v != null ? v : dflt;
+        }
+    }
+
+    int syslog(SyslogFlags f, CliFlags.Live live, SourceOptions options) throws Exception {
+        List<SyslogEndpoint> endpoints = SyslogEndpoint.parseList(f.listen());
         SyslogIngest.Settings defaults = SyslogIngest.Settings.defaults(config.zone(), options.defaultAp());
         SyslogIngest.Settings settings = new SyslogIngest.Settings(config.zone(), options.defaultAp(),
-                a.getInt("buffer", defaults.queueCapacity()), defaults.maxMessageBytes(), defaults.tcpWaitMs(),
-                new SyslogServer.TcpLimits(Duration.ofSeconds(a.getInt("tcp-idle-timeout-s",
+                SyslogFlags.or(f.buffer(), defaults.queueCapacity()), defaults.maxMessageBytes(), defaults.tcpWaitMs(),
+                new SyslogServer.TcpLimits(Duration.ofSeconds(SyslogFlags.or(f.tcpIdleTimeoutS(),
                         (int) defaults.tcp().idleTimeout().toSeconds())),
-                        a.getInt("tcp-max-connections", defaults.tcp().maxConnections()),
-                        a.getInt("tcp-max-per-source", defaults.tcp().maxPerSource())), defaults.shutdownTimeout());
+                        SyslogFlags.or(f.tcpMaxConnections(), defaults.tcp().maxConnections()),
+                        SyslogFlags.or(f.tcpMaxPerSource(), defaults.tcp().maxPerSource())), defaults.shutdownTimeout());
         TopicSetup.ensureTopics(config.kafka(), 2);
         IngestCounters counters = new IngestCounters();
         EventPublisher publisher = new EventPublisher(config.kafka(), EventPublisher.waitForKafka())
@@ -70,7 +77,7 @@ final class IngestCommand {
         }
         out.println("ingest syslog: listening on " + String.join(", ", bound) + ", publishing to "
                 + Topics.EVENTS + " at " + config.kafka() + " (Ctrl-C stops)");
-        try (AutoCloseable metrics = metrics(a, "syslog", counters, ingest::queued)) {
+        try (AutoCloseable metrics = metrics(live, "syslog", counters, ingest::queued)) {
             runUntilStopped(ingest, () -> String.format("syslog: %,d messages, %,d events, %,d rejected, %,d skipped, "
                             + "%,d opted out, %,d dropped (buffer full), %,d queued", counters.lines.get(),
                     counters.published.get(), counters.rejected.get(), counters.skipped.get(), counters.optedOut.get(),
@@ -79,31 +86,26 @@ final class IngestCommand {
         return 0;
     }
 
-    int files(List<String> files, Args a, SourceOptions options) throws Exception {
-        if (files.isEmpty()) {
-            throw new UsageException("ingest file needs PATH...");
-        }
-        List<Path> paths = files.stream().map(f -> Path.of(f).toAbsolutePath().normalize()).distinct().toList();
-        String id = a.get("id", "file-" + shortHash(paths.stream().map(Path::toString).sorted().toList()));
-        return follow(id, () -> paths, options, false, "file", "following " + paths, a);
+    /** @param id the source's name for its committed positions (null: one made from the paths) */
+    int files(List<Path> files, String id, CliFlags.Live live, SourceOptions options) throws Exception {
+        List<Path> paths = files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList();
+        String name = id != null ? id : "file-" + shortHash(paths.stream().map(Path::toString).sorted().toList());
+        return follow(name, () -> paths, options, false, "file", "following " + paths, live);
     }
 
-    int radius(List<String> dirs, Args a, SourceOptions options) throws Exception {
-        if (dirs.size() != 1) {
-            throw new UsageException("ingest radius needs one DIR (FreeRADIUS's detail directory)");
-        }
-        Path dir = Path.of(dirs.get(0)).toAbsolutePath().normalize();
+    int radius(Path directory, String id, CliFlags.Live live, SourceOptions options) throws Exception {
+        Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new UsageException("not a directory: " + dir);
         }
-        String id = a.get("id", "radius-" + shortHash(List.of(dir.toString())));
-        return follow(id, () -> detailFiles(dir), options.withFormat(LogFormat.RADIUS_DETAIL), true, "radius",
-                "following FreeRADIUS detail files in " + dir, a);
+        String name = id != null ? id : "radius-" + shortHash(List.of(dir.toString()));
+        return follow(name, () -> detailFiles(dir), options.withFormat(LogFormat.RADIUS_DETAIL), true, "radius",
+                "following FreeRADIUS detail files in " + dir, live);
     }
 
     private int follow(String id, Supplier<List<Path>> paths, SourceOptions options, boolean finishOlder,
-                       String kind, String what, Args a) throws Exception {
-        int kafkaWaitMs = kafkaWait(a);
+                       String kind, String what, CliFlags.Live live) throws Exception {
+        int kafkaWaitMs = live.kafkaWaitMs;
         ParseContext ctx = new ParseContext(config.zone(), options.defaultAp());
         FileFollower.Settings settings = new FileFollower.Settings(id, config.kafka(),
                 () -> new RecordDecoder(options.format(), ctx), options.referenceMs(), Replay.MAX_LINE_BYTES,
@@ -113,7 +115,7 @@ final class IngestCommand {
         follower.start();
         out.println("ingest " + kind + ": " + what + " into " + Topics.EVENTS + " at " + config.kafka()
                 + " (source id " + id + "; Ctrl-C stops)");
-        try (AutoCloseable metrics = metrics(a, kind, counters, () -> 0)) {
+        try (AutoCloseable metrics = metrics(live, kind, counters, () -> 0)) {
             runUntilStopped(follower, () -> String.format("%s: %s, %,d records, %,d events, %,d rejected, "
                             + "%,d skipped, %,d opted out (committed)", kind, follower.state(), counters.lines.get(),
                     counters.published.get(), counters.rejected.get(), counters.skipped.get(),
@@ -126,13 +128,14 @@ final class IngestCommand {
      * The Prometheus endpoint when {@code --metrics-port} (or TABIJI_METRICS_PORT) is given, on
      * {@code --metrics-bind} (TABIJI_METRICS_BIND, default 127.0.0.1); otherwise nothing.
      */
-    private AutoCloseable metrics(Args a, String kind, IngestCounters counters, java.util.function.LongSupplier queued)
-            throws IOException {
-        String port = a.get("metrics-port", System.getenv("TABIJI_METRICS_PORT"));
+    private AutoCloseable metrics(CliFlags.Live live, String kind, IngestCounters counters,
+                                  java.util.function.LongSupplier queued) throws IOException {
+        String port = live.metricsPort != null ? live.metricsPort : System.getenv("TABIJI_METRICS_PORT");
         if (port == null || port.isBlank()) {
             return () -> { };
         }
-        String bind = a.get("metrics-bind", System.getenv().getOrDefault("TABIJI_METRICS_BIND", "127.0.0.1"));
+        String bind = live.metricsBind != null ? live.metricsBind
+                : System.getenv().getOrDefault("TABIJI_METRICS_BIND", "127.0.0.1");
         IngestMetrics m;
         try {
             m = IngestMetrics.start(bind, Integer.parseInt(port.trim()), kind, counters, queued);
@@ -143,10 +146,6 @@ final class IngestCommand {
         return m;
     }
 
-    /** How long one attempt to reach Kafka may block before the source backs off and retries. */
-    private static int kafkaWait(Args a) {
-        return a.getInt("kafka-wait-ms", 10_000);
-    }
 
     /** FreeRADIUS writes detail-YYYYMMDD (or detail-YYYYMMDD:HH): name order is time order. */
     static List<Path> detailFiles(Path dir) {

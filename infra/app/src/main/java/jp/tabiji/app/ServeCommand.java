@@ -89,35 +89,31 @@ final class ServeCommand {
         return app;
     }
 
-    int users(Args a) {
-        java.util.List<String> what = a.positional();
-        if (what.size() != 2 || !what.get(0).equals("add")) {
-            throw new UsageException("usage: tabiji users add NAME --role viewer|analyst|ops|admin");
-        }
+    int addUser(String name, String roleName) {
         Role role;
         try {
-            role = Role.parse(a.require("role"));
+            role = Role.parse(roleName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String token = userStore(config).addUser(what.get(1), role);
+        String token = userStore(config).addUser(name, role);
         out.println(token);
         System.err.printf("users: %s (%s) has a new API token, printed above once; send it as "
-                + "Authorization: Bearer TOKEN%n", what.get(1), role.label());
+                + "Authorization: Bearer TOKEN%n", name, role.label());
         return 0;
     }
 
     /** `tabiji report`: the same report the dashboard exports, to a file; audited as the OS user. */
-    int report(Args a, LocalDate from, LocalDate to, ApRegistry registry) throws Exception {
+    int report(String formatName, String langName, Path file, LocalDate from, LocalDate to, ApRegistry registry)
+            throws Exception {
         ReportFormat format;
         ReportLanguage lang;
         try {
-            format = ReportFormat.parse(a.get("format", "pdf"));
-            lang = ReportLanguage.parse(a.get("lang", "ja"));
+            format = ReportFormat.parse(formatName);
+            lang = ReportLanguage.parse(langName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path file = Path.of(a.require("out"));
         MetricCatalogue stats = releasedCatalogue(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
                 ClickHouseHttp.READER), new Sites(registry), null);
         try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {

@@ -17,27 +17,30 @@ import jp.tabiji.ingest.registry.ApRegistry;
  */
 record SourceOptions(LogFormat format, String defaultAp, Long referenceMs, ApRegistry registry, OptOutList optOut) {
 
-    static SourceOptions from(Args a, ApRegistry registry, String optOutEnv) throws IOException {
+    /**
+     * @param referenceTime an ISO time with offset, or null for each file's modification time
+     * @param optOutFile    the opt-out list, or null for none
+     */
+    static SourceOptions from(String formatName, String defaultAp, String referenceTime, String optOutFile,
+                              ApRegistry registry) throws IOException {
         LogFormat format;
         try {
-            format = LogFormat.parse(a.get("format", "auto"));
+            format = LogFormat.parse(formatName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Long ref = null;
-        if (a.has("reference-time")) {
-            String t = a.require("reference-time");
+        if (referenceTime != null) {
             try {
-                ref = OffsetDateTime.parse(t).toInstant().toEpochMilli();
+                ref = OffsetDateTime.parse(referenceTime).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
                 throw new UsageException("--reference-time must be an ISO time with offset, e.g. "
-                        + "2026-11-29T12:00:00+09:00, not '" + t + "'");
+                        + "2026-11-29T12:00:00+09:00, not '" + referenceTime + "'");
             }
         }
-        String optOutFile = a.get("opt-out", optOutEnv);
         OptOutList optOut = optOutFile == null || optOutFile.isBlank() ? OptOutList.empty()
                 : OptOutList.load(Path.of(optOutFile));
-        return new SourceOptions(format, a.get("ap", null), ref, registry, optOut);
+        return new SourceOptions(format, defaultAp, ref, registry, optOut);
     }
 
     SourceOptions withFormat(LogFormat f) {

@@ -27,19 +27,21 @@ final class StreamCommand {
         this.lifecycle = lifecycle;
     }
 
-    int run(Args a, String jobJar) throws Exception {
+    /** @param jobManager a Flink cluster's REST address, or null to run the job embedded */
+    int run(String jobManager, int parallelism, jp.tabiji.streaming.health.HealthSettings flags, String jobJar)
+            throws Exception {
         new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
         TopicSetup.ensureTopics(config.kafka(), 2);
         List<String> args = new java.util.ArrayList<>(jobArgs(config));
-        jp.tabiji.streaming.health.HealthSettings health = Commands.healthSettings(a);
+        jp.tabiji.streaming.health.HealthSettings health = flags;
         if (java.nio.file.Files.exists(config.registryFile())) {
             health = health.withCapacities(jp.tabiji.ingest.registry.ApRegistry.load(config.registryFile()));
         }
         args.addAll(config.healthArgs(health));
-        if (a.has("jobmanager")) {
-            return submit(a.require("jobmanager"), jobJar, a.getInt("parallelism", 2), args);
+        if (jobManager != null) {
+            return submit(jobManager, jobJar, parallelism, args);
         }
-        return embedded(a.getInt("parallelism", 2), args);
+        return embedded(parallelism, args);
     }
 
     /** The job's arguments for this configuration (the job jar's main reads them). */

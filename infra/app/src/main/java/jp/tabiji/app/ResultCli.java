@@ -1,0 +1,126 @@
+package jp.tabiji.app;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The commands that show results: the dashboard and API, its users, reports and queries. */
+final class ResultCli {
+    private ResultCli() {
+    }
+
+    @Command(name = "serve", description = "The dashboard and the API (/api/v1, described at /api/docs).")
+    static final class Serve implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Option(names = "--bind", paramLabel = "ADDR", description = "address (default: TABIJI_BIND, else 127.0.0.1)")
+        String bind;
+        @Option(names = "--port", paramLabel = "PORT", description = "port (default: TABIJI_PORT, else 8080)")
+        Integer port;
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        Path registry;
+
+        @Override
+        public Integer call() throws Exception {
+            return root.commands().serve(bind, port, registry, "");
+        }
+    }
+
+    @Command(name = "users", description = "The dashboard's and the API's users.", subcommands = Users.Add.class)
+    static final class Users implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "users needs a subcommand: add NAME --role ROLE");
+        }
+
+        @Command(name = "add", description = "Add a user (or give one a new token); prints the API token once.")
+        static final class Add implements Callable<Integer> {
+            @ParentCommand
+            Users users;
+            @Parameters(paramLabel = "NAME", description = "the user's name")
+            String name;
+            @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, analyst, ops or admin")
+            String role;
+
+            @Override
+            public Integer call() throws Exception {
+                return users.root.commands().addUser(name, role);
+            }
+        }
+    }
+
+    @Command(name = "report", description = "The dashboard's report of a range, to a file (audited as the OS user).")
+    static final class Report implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "the first day")
+        LocalDate from;
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "the last day")
+        LocalDate to;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "pdf, xlsx or csv (default: ${DEFAULT-VALUE})")
+        String format = "pdf";
+        @Option(names = "--lang", paramLabel = "LANG", description = "ja or en (default: ${DEFAULT-VALUE})")
+        String lang = "ja";
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the report file")
+        Path out;
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        Path registry;
+
+        @Override
+        public Integer call() throws Exception {
+            return root.commands().report(from, to, format, lang, out, registry);
+        }
+    }
+
+    @Command(name = "query", description = {"One metric from the catalogue, exact under k (the operators' view; "
+            + "README.md and docs/SEGMENTS.md).", "hotspots: every AP's status, last seen, clients now and open alerts."})
+    static final class Query implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "METRIC", description = "visitors, languages, flows, dwell, repeat or hotspots")
+        String metric;
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "the first day (not for hotspots)")
+        LocalDate from;
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "the last day (hotspots: now by default)")
+        LocalDate to;
+        @Option(names = "--by", paramLabel = "GROUPS", description = {"the grouping, e.g. site,day | day,lang | "
+                + "site,week | area,month | hour; ,segment at the end adds rows per segment"})
+        String by;
+        @Option(names = "--segment", paramLabel = "SEGMENT",
+                description = "only visitor, commuter, staff, resident or unknown devices")
+        String segment;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+        String format = "table";
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        Path registry;
+
+        @Override
+        public Integer call() throws Exception {
+            if (metric.equals("hotspots")) {
+                if (by != null || segment != null) {
+                    throw new ParameterException(spec.commandLine(), "query hotspots takes no --by or --segment");
+                }
+                return root.commands().hotspots(to, format, registry);
+            }
+            if (from == null || to == null) {
+                throw new ParameterException(spec.commandLine(), "query " + metric + " needs --from and --to");
+            }
+            CliQuery q = CliQuery.parse(metric, by, segment, from, to);
+            return root.commands().query(q, format, registry);
+        }
+    }
+}
