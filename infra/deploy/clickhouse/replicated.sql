@@ -146,3 +146,9 @@ INSERT INTO tabiji.schema_migrations VALUES ('V010__private_addresses.sql', now(
 -- V011 (configurable segment rules, issue 14): the rules each period was computed under.
 ALTER TABLE tabiji.segment_periods ON CLUSTER '{cluster}' ADD COLUMN rules String DEFAULT '';
 INSERT INTO tabiji.schema_migrations VALUES ('V011__segment_rules.sql', now());
+
+-- V012 (alert peaks, issue 15): the peak of each alert and its revision; the last written row per id and state wins.
+ALTER TABLE tabiji.alerts ON CLUSTER '{cluster}' ADD COLUMN peak_value Float64 DEFAULT value,
+    ADD COLUMN peak_at DateTime DEFAULT ts, ADD COLUMN peak_attempts UInt32 DEFAULT 0,
+    ADD COLUMN peak_failures UInt32 DEFAULT 0, ADD COLUMN revision UInt32 DEFAULT 0;
+INSERT INTO tabiji.schema_migrations VALUES ('V012__alert_peaks.sql', now());

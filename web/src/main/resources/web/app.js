@@ -1,6 +1,6 @@
 'use strict';
 // The dashboard: pages chosen by the URL's hash (#overview, #languages, #movement, #dwell, #site/ID, #operations), Japanese
-// first and English with one click. Every chart has its data as a table right after it.
+// first and English with one click. Every chart has its data as a table behind a "show table" toggle right after it.
 let lang = new URLSearchParams(location.search).get('lang') || localStorage.getItem('tabiji.lang') || 'ja';
 if (lang !== 'en') lang = 'ja';
 let me = null;
@@ -53,9 +53,11 @@ const cell = v => v === null ? t('suppressed') : v === undefined ? '–' : (type
 
 function block(id, title, height, parent) {
   const s = document.createElement('div');
+  // chart first; its data behind a toggle, still in the page for screen readers, printing and tests
   s.innerHTML = `<h3 id="${id}-title"></h3><div id="${id}" class="chart" role="img" style="height:${height || 320}px"></div>
-    <table id="${id}-table" aria-labelledby="${id}-title"></table>`;
+    <details class="data"><summary></summary><table id="${id}-table" aria-labelledby="${id}-title"></table></details>`;
   s.querySelector('h3').textContent = title;
+  s.querySelector('summary').textContent = t('showTable');
   s.querySelector('.chart').setAttribute('aria-label', title + t('tableOf'));
   (parent || $('page')).appendChild(s);
 }
@@ -177,13 +179,28 @@ async function languagesPage() {
   table('share-site', ['site', 'lang', 'visitors', 'share'], bySite.rows.map(r => [siteName(r.site_id), r.lang, r.visitors, siteShare(r)]));
 }
 
-function routes(rows, parent) {
+// the Sankey draws the busiest routes only (a control shows more); the table and the map keep every shown route
+function routes(rows, parent, top) {
   const shown = rows.filter(r => r.trips !== null);
+  const limit = top === undefined ? 10 : top;
+  const busiest = [...shown].sort((a, b) => b.trips - a.trips).slice(0, limit || shown.length);
+  const pick = document.createElement('label'); pick.className = 'top-routes';
+  pick.innerHTML = '<span></span> <select id="top-routes"></select>';
+  pick.firstChild.textContent = t('topN');
+  [10, 20, 50, 0].forEach(n => { const o = document.createElement('option'); o.value = n; o.textContent = n ? n : t('allRoutes');
+    o.selected = n === limit; pick.lastChild.appendChild(o); });
+  (parent || $('page')).appendChild(pick);
+  const holder = document.createElement('div'); (parent || $('page')).appendChild(holder);
+  pick.lastChild.addEventListener('change', () => {
+    ['sankey', 'flowmap'].forEach(id => { if (charts[id]) { charts[id].dispose(); delete charts[id]; } });
+    pick.remove(); holder.remove(); routes(rows, parent, Number(pick.lastChild.value));
+  });
+  parent = holder;
   block('sankey', t('flows'), 420, parent);
   // origins and destinations are separate nodes, so a trip back and forth is no cycle for the Sankey
-  const names = new Set(); shown.forEach(r => { names.add(siteName(r.origin_site_id) + ' ▸'); names.add('▸ ' + siteName(r.destination_site_id)); });
+  const names = new Set(); busiest.forEach(r => { names.add(siteName(r.origin_site_id) + ' ▸'); names.add('▸ ' + siteName(r.destination_site_id)); });
   chart('sankey', { tooltip: {}, series: [{ type: 'sankey', data: [...names].map(name => ({ name })),
-    links: shown.map(r => ({ source: siteName(r.origin_site_id) + ' ▸', target: '▸ ' + siteName(r.destination_site_id), value: r.trips })) }] });
+    links: busiest.map(r => ({ source: siteName(r.origin_site_id) + ' ▸', target: '▸ ' + siteName(r.destination_site_id), value: r.trips })) }] });
   table('sankey', ['origin', 'destination', 'trips', 'travellers'],
     rows.slice(0, 20).map(r => [siteName(r.origin_site_id), siteName(r.destination_site_id), r.trips, r.travellers]));
   const pos = id => sites[id] ? [sites[id].lon, sites[id].lat] : null;
@@ -246,10 +263,30 @@ async function render() {
     const pages = statistics ? { overview: () => overview(), languages: languagesPage, movement: movementPage,
       dwell: dwellPage, site: () => overview(decodeURIComponent(arg)) } : {};
     if (me.role === 'ops' || me.role === 'admin') pages.operations = operationsPage;
-    await (pages[name] || Object.values(pages)[0])();
+    const page = pages[name] || Object.values(pages)[0];
+    if (page === operationsPage || await holdsData()) await page();
     $('status').textContent = '';
   } catch (e) { $('status').textContent = e.message; }
   document.querySelectorAll('#exports a').forEach(a => { a.href = `/api/v1/export?${range()}&format=${a.dataset.format}&lang=${lang}`; });
+}
+
+// "no data" comes from ingest coverage (days the pipeline received logs for), never from a cell's value: an empty
+// range reads differently from zero visitors or a suppressed cell, and tells nothing about either
+async function holdsData() {
+  const cov = await api('/api/v1/coverage');
+  const f = $('range').from.value; const to = $('range').to.value;
+  if (cov.days_with_data.some(r => r.from <= to && r.to >= f)) return true;
+  const box = document.createElement('div'); box.className = 'no-data'; box.setAttribute('role', 'status');
+  box.innerHTML = '<strong></strong><p></p>';
+  box.firstChild.textContent = t('noData');
+  box.lastChild.textContent = t('noDataDetail') + (cov.days_with_data.map(r => r.from === r.to ? r.from : `${r.from} – ${r.to}`).join(', ') || '–');
+  if (cov.opening) {
+    const b = document.createElement('button'); b.type = 'button'; b.textContent = t('latest');
+    b.addEventListener('click', () => { $('range').from.value = cov.opening.from; $('range').to.value = cov.opening.to; render(); });
+    box.appendChild(b);
+  }
+  $('page').appendChild(box);
+  return false;
 }
 
 function showLogin() { $('app').hidden = true; $('nav').hidden = true; $('login').hidden = false; }
@@ -267,7 +304,10 @@ async function start() {
   document.querySelectorAll('#nav a').forEach(a => {
     a.hidden = a.dataset.role === 'ops' ? !(me.role === 'ops' || me.role === 'admin') : me.role === 'ops'; });
   const f = $('range'); const q = new URLSearchParams(location.search);
+  // the latest complete week with data (else the latest days with data), as the server's ingest coverage says
+  const opening = (await api('/api/v1/coverage')).opening;
   if (q.get('from') && q.get('to')) { f.from.value = q.get('from'); f.to.value = q.get('to'); }
+  else if (opening && !f.from.value) { f.from.value = opening.from; f.to.value = opening.to; }
   if (!f.from.value) { const [a, b] = preset('month'); f.from.value = iso(a); f.to.value = iso(b); }
   await render();
 }
@@ -283,5 +323,8 @@ $('login').addEventListener('submit', async e => {
   if (r.ok) start(); else $('login-error').textContent = t('wrongLogin');
 });
 window.addEventListener('hashchange', () => { if (me) render(); });
+// a printed page carries every table: open the toggles for printing, close again after
+window.addEventListener('beforeprint', () => document.querySelectorAll('details.data:not([open])').forEach(d => { d.open = true; d.dataset.printed = '1'; }));
+window.addEventListener('afterprint', () => document.querySelectorAll('details[data-printed]').forEach(d => { d.open = false; delete d.dataset.printed; }));
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 start();

@@ -35,10 +35,13 @@ function statusCell(td, status) {
 
 // what an alert measured, in the page's language (the job's own detail text is English)
 const pct = x => Math.round(x * 100) + '%';
+// an alert shows its peak (so far while open) against its threshold, not the value at its clearing
 function detail(a) {
   const text = t('detail_' + a.kind);
-  return typeof text === 'string' ? text.replace('{value}', a.kind === 'login_failure_spike' ? pct(a.value) : a.value)
-    .replace('{threshold}', a.kind === 'login_failure_spike' ? pct(a.threshold) : a.threshold) : a.detail;
+  const spike = a.kind === 'login_failure_spike';
+  return typeof text === 'string' ? text.replace('{peak}', spike ? pct(a.peak) : a.peak.toLocaleString(lang))
+    .replace('{threshold}', spike ? pct(a.threshold) : a.threshold)
+    .replace('{failures}', (a.peak_failures || 0).toLocaleString(lang)).replace('{attempts}', (a.peak_attempts || 0).toLocaleString(lang)) : a.detail;
 }
 
 function alertRows(alerts) {

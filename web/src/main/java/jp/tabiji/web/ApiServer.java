@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.tabiji.analytics.catalogue.Coverage;
 import jp.tabiji.analytics.catalogue.Metric;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.MetricRequest;
@@ -130,6 +131,7 @@ public final class ApiServer {
             ctx.json(parseOr400(() -> ops.log(limit)));
         });
         route(app, HandlerType.GET, "/api/v1/me", Access.SIGNED_IN, this::me);
+        route(app, HandlerType.GET, "/api/v1/coverage", Access.SIGNED_IN, ctx -> ctx.json(coverage()));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", ctx.path(), e);
@@ -186,8 +188,25 @@ public final class ApiServer {
         if (r.segment() != null) {
             meta.put("segment", r.segment().label());
         }
+        meta.put("no_data", !catalogue.coverage().holdsData(r.from(), r.to()));
         ctx.contentType(ContentType.APPLICATION_JSON).result(tableWriter.writeValueAsBytes(
                 TableJson.body(parseOr400(() -> catalogue.run(metric, r)), meta, catalogue.release().maxNoise())));
+    }
+
+    /** The days with ingested events as runs, and the range the dashboard opens on (null before any event). */
+    private Map<String, Object> coverage() {
+        Coverage c = catalogue.coverage();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("days_with_data", c.runs().stream().map(ApiServer::span).toList());
+        out.put("opening", c.opening().map(ApiServer::span).orElse(null));
+        return out;
+    }
+
+    private static Map<String, String> span(Coverage.Span s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("from", s.from().toString());
+        m.put("to", s.to().toString());
+        return m;
     }
 
     private void keyFigures(Context ctx) {
@@ -195,6 +214,7 @@ public final class ApiServer {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", r.from().toString());
         out.put("to", r.to().toString());
+        out.put("no_data", !catalogue.coverage().holdsData(r.from(), r.to()));
         out.putAll(parseOr400(() -> catalogue.keyFigures(r)));
         out.put("k", catalogue.release().k());
         out.put("maxError", catalogue.release().maxNoise());

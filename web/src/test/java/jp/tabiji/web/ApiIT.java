@@ -124,6 +124,23 @@ class ApiIT {
     }
 
     @Test
+    void coverageSaysWhichDaysHoldLogsAndARangeWithoutAnyIsNoDataNotZero() throws Exception {
+        // the fixture's AP minutes (ingested logs) are on DAY1 only, a Monday whose week has long ended
+        JsonNode c = JSON.readTree(get("/api/v1/coverage", viewer).body());
+        assertThat(c.path("days_with_data").toString()).isEqualTo("[{\"from\":\"" + DAY1 + "\",\"to\":\"" + DAY1
+                + "\"}]");
+        assertThat(c.path("opening").toString()).isEqualTo("{\"from\":\"" + DAY1 + "\",\"to\":\"2026-11-08\"}");
+        assertThat(get("/api/v1/coverage", null).statusCode()).isEqualTo(401);
+        for (String path : List.of("/api/v1/visitors", "/api/v1/flows", "/api/v1/dwell", "/api/v1/kpis")) {
+            JsonNode empty = JSON.readTree(get(path + "?from=2025-06-02&to=2025-06-08", viewer).body());
+            assertThat(empty.path("no_data").isBoolean()).as(path).isTrue();
+            assertThat(empty.path("no_data").asBoolean()).as(path).isTrue();
+            JsonNode week = JSON.readTree(get(path + "?from=" + DAY1 + "&to=2026-11-08", viewer).body());
+            assertThat(week.path("no_data").asBoolean()).as(path).isFalse();
+        }
+    }
+
+    @Test
     void dwellAndSites() throws Exception {
         assertThat(rows("/api/v1/dwell?from=" + DAY1 + "&to=" + DAY1).toString()).isEqualTo(
                 "[{\"site_id\":\"castle\",\"visits\":5,\"median_dwell_s\":1800,\"p90_dwell_s\":3000}]");

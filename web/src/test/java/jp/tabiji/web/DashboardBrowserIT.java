@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +86,8 @@ class DashboardBrowserIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"ja, 無通信, 未登録, 青葉城, 通常の時間帯に15分以上受信なし, 接続数 8（定員 10）",
-        "en, silent, unknown, Aoba Castle, no events for 15 min within its usual hours, 8 clients (capacity 10)"})
+    @CsvSource({"ja, 無通信, 未登録, 青葉城, 通常の時間帯に15分以上受信なし, 最大接続数 12（定員 10）",
+        "en, silent, unknown, Aoba Castle, no events for 15 min within its usual hours, peak 12 clients (capacity 10)"})
     void theOperationsPageShowsEveryApWithOpenAlertsFirst(String lang, String silent, String unknown, String site,
                                                           String silentDetail, String overloadDetail) throws Exception {
         Run run = chromiumAs("otto", "operations", lang, "--dump-dom");
@@ -117,6 +118,35 @@ class DashboardBrowserIT {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
+    @Test
+    void withoutARangeItOpensOnTheLatestEndedWeekWithData() throws Exception {
+        // the fixture's logs are on 2026-11-02 (a Monday), its week long over: the page opens on 2026-11-02..08
+        Run run = chromiumAt("vera", "", "overview", "en", "--dump-dom");
+        assertThat(run.consoleLines()).isEmpty();
+        assertThat(run.stdout()).contains("<td>2026-11-02</td><td>5</td>").doesNotContain("No data");
+        assertThat(series(run.stdout(), "visitors")).contains("\"data\":[5,3]");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ja, データがありません, 秘匿", "en, No data, suppressed"})
+    void aRangeWithoutIngestedLogsSaysNoDataNotSuppressed(String lang, String noData, String suppressed)
+            throws Exception {
+        for (String page : List.of("overview", "languages", "movement", "dwell")) {
+            Run run = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", page, lang, "--dump-dom");
+            assertThat(run.consoleLines()).as(page).isEmpty();
+            String dom = run.stdout();
+            assertThat(dom).as(page).contains(noData).contains("2026-11-02")
+                    .doesNotContain("class=\"tiles\"").doesNotContain("class=\"chart\"");
+            // the box explains that it is neither zero nor suppressed; nothing else on the page may say suppressed
+            String outsideTheBox = dom.replaceAll("(?s)<div class=\"no-data\".*?</div>", "");
+            assertThat(outsideTheBox).as(page).doesNotContain(suppressed);
+        }
+        Path shot = SCREENSHOTS.resolve("no-data-" + lang + ".png");
+        Run screenshot = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", "overview", lang,
+                "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,800");
+        assertThat(screenshot.exit()).isZero();
+    }
+
     /** The data-series attribute the page writes on a chart's element. */
     private static String series(String dom, String chartId) {
         int at = dom.indexOf("id=\"" + chartId + "\"");
@@ -139,9 +169,15 @@ class DashboardBrowserIT {
     }
 
     private static Run chromiumAs(String user, String page, String lang, String... mode) throws Exception {
+        // the ISO week: distinct counts are published for whole periods
+        return chromiumAt(user, "&from=" + DashboardFixture.DAY1 + "&to=2026-11-08", page, lang, mode);
+    }
+
+    /** @param range {@code &from=..&to=..}, or empty for the range the dashboard opens on */
+    private static Run chromiumAt(String user, String range, String page, String lang, String... mode)
+            throws Exception {
         String code = fixture.sessions.oneTimeLink(user, Duration.ofMinutes(2));
-        String url = fixture.url("/login/once?code=" + code + "&lang=" + lang + "&from=" + DashboardFixture.DAY1
-                + "&to=2026-11-08&page=" + page); // the ISO week: distinct counts are published for whole periods
+        String url = fixture.url("/login/once?code=" + code + "&lang=" + lang + range + "&page=" + page);
         Path profile = Files.createTempDirectory(dir, "chromium");
         List<String> cmd = new ArrayList<>(List.of("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,

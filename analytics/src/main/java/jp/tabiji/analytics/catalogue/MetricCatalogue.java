@@ -28,6 +28,7 @@ public final class MetricCatalogue {
     private final RepeatMetric repeat;
     private final SegmentPeriod segmentPeriod;
     private final Clock clock;
+    private final IngestCoverage coverage;
 
     /** Monthly pseudonyms (DESIGN.md's default), today by the system clock in Japan. */
     public MetricCatalogue(ClickHouseHttp clickhouse, Sites sites, Release release, PeriodCache cache) {
@@ -45,6 +46,7 @@ public final class MetricCatalogue {
         this.release = release;
         this.segmentPeriod = segmentPeriod;
         this.clock = clock;
+        this.coverage = new IngestCoverage(clickhouse, clock);
         CellSource cells = new CellSource(clickhouse, cache, sites);
         this.visitors = new VisitorMetric(cells, release);
         this.flows = new FlowMetric(cells, sites, release);
@@ -58,6 +60,11 @@ public final class MetricCatalogue {
 
     public Release release() {
         return release;
+    }
+
+    /** The days with ingested events, and what the dashboard opens on (read at most every 30 s). */
+    public Coverage coverage() {
+        return coverage.read();
     }
 
     /**

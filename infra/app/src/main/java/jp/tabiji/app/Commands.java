@@ -219,11 +219,8 @@ final class Commands {
             return rc;
         }
         out.println("\n==> the dashboard with the demo's data; open the sign-in link below (Ctrl-C stops it)");
-        // distinct counts are published for whole weeks: land on the ISO week(s) holding the demo's days
-        LocalDate monday = Demo.START.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-        LocalDate last = Demo.START.plusDays(days - 1);
-        LocalDate sunday = last.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
-        return serve(null, null, registry, "&from=" + monday + "&to=" + sunday);
+        // the dashboard opens on the latest ended ISO week with data by itself: the week of the demo's days
+        return serve(null, null, registry, "");
     }
 
     /** The registry {@code file} (null: the state directory's), which becomes the default from now on. */

@@ -161,6 +161,23 @@ class HotspotAlertsIT {
             assertThat(clear.ts()).as("%s clears", kind).isBetween(ms(f, "clears_after") - 999, ms(f, "clears_by"));
             explained.addAll(mine);
         }
+        // each clearing carries the alert's peak against its threshold, not the value it cleared at
+        List<String[]> cleared = new ClickHouseHttp(stack.clickhouseUrl(), "faults").select("SELECT kind, peak_value, "
+                + "value, threshold, peak_attempts, peak_failures FROM alerts FINAL WHERE state = 'clear' AND kind IN "
+                + "('overloaded', 'login_failure_spike') ORDER BY kind");
+        assertThat(cleared).extracting(r -> r[0]).containsExactly("login_failure_spike", "overloaded");
+        for (String[] r : cleared) {
+            double peak = Double.parseDouble(r[1]);
+            assertThat(peak).as(r[0] + " peak over its clearing value").isGreaterThanOrEqualTo(Double.parseDouble(r[2]));
+            assertThat(peak).as(r[0] + " peak over its threshold").isGreaterThanOrEqualTo(Double.parseDouble(r[3]));
+            if (r[0].equals("overloaded")) {
+                assertThat(peak).isGreaterThan(Double.parseDouble(r[2]));
+            } else {
+                long peakAttempts = Long.parseLong(r[4]);
+                assertThat(peakAttempts).isGreaterThanOrEqualTo(HealthSettings.defaults().spikeMinAttempts());
+                assertThat(Long.parseLong(r[5]) / (double) peakAttempts).isCloseTo(peak, org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
         List<String> unknown = new ArrayList<>();
         truth.get("unknownAps").forEach(n -> unknown.add(n.asText()));
         assertThat(alerts).filteredOn(a -> !explained.contains(a)).allSatisfy(a -> {
@@ -174,7 +191,7 @@ class HotspotAlertsIT {
         for (String line : topic.split("\n")) {
             if (!line.isBlank()) {
                 JsonNode n = JSON.readTree(line);
-                assertThat(n.get("schema").asInt()).isEqualTo(1);
+                assertThat(n.get("schema").asInt()).isEqualTo(jp.tabiji.streaming.health.AlertJson.SCHEMA_VERSION);
                 published.add(n.get("alert_id").asText() + "/" + n.get("state").asText());
             }
         }

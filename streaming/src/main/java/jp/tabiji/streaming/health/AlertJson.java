@@ -9,10 +9,13 @@ import org.apache.flink.api.common.functions.MapFunction;
  * The JSON of an alert on {@code tabiji.alerts} and in webhook bodies (docs/DEPLOY.md shows an example):
  * {@code schema}, {@code alert_id}, {@code state} (open/clear), {@code kind}, {@code ap_id}, {@code site_id}
  * (null for an unknown AP), {@code ts} and {@code opened_at} (ISO-8601 UTC), {@code value}, {@code threshold},
- * {@code detail}. Consumers drop repeats by {@code alert_id} and {@code state}.
+ * {@code detail}; since schema 2 also {@code peak_value}, {@code peak_at}, {@code peak_attempts},
+ * {@code peak_failures} and {@code revision} (fields only added: a schema-1 reader keeps working). An open alert is
+ * sent again with the next revision when its peak rises; consumers keep the highest revision per {@code alert_id}
+ * and {@code state}.
  */
 public final class AlertJson {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlertJson() {
@@ -31,6 +34,11 @@ public final class AlertJson {
         n.put("value", a.value);
         n.put("threshold", a.threshold);
         n.put("detail", a.detail);
+        n.put("peak_value", a.peakValue);
+        n.put("peak_at", Instant.ofEpochMilli(a.peakAt).toString());
+        n.put("peak_attempts", a.peakAttempts);
+        n.put("peak_failures", a.peakFailures);
+        n.put("revision", a.revision);
         try {
             return JSON.writeValueAsBytes(n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -203,8 +203,10 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
             if (t.overSince == ApTrack.NONE) {
                 t.overSince = end;
             }
-            if (end - t.overSince >= settings.overloadFor().toMillis()
-                    && !t.open.containsKey(AlertKind.OVERLOADED.name())) {
+            HotspotAlert open = t.open.get(AlertKind.OVERLOADED.name());
+            if (open != null && clients > open.peakValue) {
+                raise(t, open.peaked(end, clients, 0, 0, "peak " + clients + " clients over capacity " + capacity), ctx);
+            } else if (open == null && end - t.overSince >= settings.overloadFor().toMillis()) {
                 raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.OVERLOADED, t.overSince, end,
                         clients, capacity, clients + " clients over capacity " + capacity + " for "
                                 + settings.overloadFor().toMinutes() + " min"), ctx);
@@ -222,9 +224,12 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
                 && share >= settings.spikeMinFailureShare();
         String what = attempts + " login attempts in " + settings.spikeWindow().toMinutes() + " min, "
                 + Math.round(share * 100) + "% failed";
-        if (spike && !t.open.containsKey(AlertKind.LOGIN_FAILURE_SPIKE.name())) {
+        HotspotAlert open = t.open.get(AlertKind.LOGIN_FAILURE_SPIKE.name());
+        if (spike && open == null) {
             raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.LOGIN_FAILURE_SPIKE, end, end, share,
-                    settings.spikeMinFailureShare(), what), ctx);
+                    settings.spikeMinFailureShare(), what).withLogins(attempts, failures), ctx);
+        } else if (spike && (share > open.peakValue || share == open.peakValue && failures > open.peakFailures)) {
+            raise(t, open.peaked(end, share, attempts, failures, "peak: " + what), ctx);
         } else if (!spike) {
             close(t, AlertKind.LOGIN_FAILURE_SPIKE, end, share, what, ctx);
         }

@@ -37,7 +37,10 @@ public final class WebhookSink implements Sink<HotspotAlert> {
         return new SinkWriter<>() {
             @Override
             public void write(HotspotAlert alert, Context ctx) {
-                sender.send(AlertJson.encode(alert));
+                // a rising peak updates the operations page; the webhook tells of openings and clearings only
+                if (alert.revision == 0 || !alert.isOpen()) {
+                    sender.send(AlertJson.encode(alert));
+                }
             }
 
             @Override

@@ -197,6 +197,73 @@ class ApHealthMonitorHarnessTest {
     }
 
     @Test
+    void anOpenAlertIsSentAgainAsItsPeakRisesAndItsClearingCarriesTheFinalPeak() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        send(ev(at(0, "10:00:30"), "ap1", "a", CONNECT), ev(at(0, "10:00:31"), "ap1", "b", CONNECT),
+                ev(at(0, "10:00:32"), "ap1", "c", CONNECT), ev(at(0, "10:00:33"), "ap1", "d", CONNECT));
+        harness.processWatermark(endOf(0, "10:05"));
+        send(ev(at(0, "10:06:10"), "ap1", "e", CONNECT), ev(at(0, "10:06:20"), "ap1", "f", CONNECT));
+        send(ev(at(0, "10:07:10"), "ap1", "a", DISCONNECT));
+        harness.processWatermark(endOf(0, "10:07"));
+        // opened at 4 clients; 6 at 10:06 is a new peak (revision 1); 5 at 10:07 is none
+        assertThat(alerts()).hasSize(2);
+        HotspotAlert opened = alerts().get(0);
+        HotspotAlert peak = alerts().get(1);
+        assertThat(opened.revision).isZero();
+        assertThat(opened.peakValue).isEqualTo(4);
+        assertThat(peak.state).isEqualTo(HotspotAlert.OPEN);
+        assertThat(peak.alertId).isEqualTo(opened.alertId);
+        assertThat(peak.revision).isEqualTo(1);
+        assertThat(peak.peakValue).isEqualTo(6);
+        assertThat(peak.peakAt).isEqualTo(endOf(0, "10:06"));
+        assertThat(peak.openedAt).isEqualTo(opened.openedAt);
+        assertThat(peak.ts).isEqualTo(opened.ts);
+        send(ev(at(0, "10:08:10"), "ap1", "b", DISCONNECT), ev(at(0, "10:08:20"), "ap1", "c", DISCONNECT));
+        harness.processWatermark(endOf(0, "10:08"));
+        assertThat(alerts()).hasSize(3);
+        HotspotAlert cleared = alerts().get(2);
+        assertThat(cleared.state).isEqualTo(HotspotAlert.CLEAR);
+        assertThat(cleared.value).isEqualTo(3); // the clients at the clearing ...
+        assertThat(cleared.peakValue).isEqualTo(6); // ... and the peak the page shows
+        assertThat(cleared.peakAt).isEqualTo(endOf(0, "10:06"));
+        assertThat(cleared.revision).isEqualTo(1);
+        assertThat(AlertJson.encode(cleared)).asString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("\"schema\":2", "\"value\":3.0", "\"peak_value\":6.0", "\"revision\":1");
+    }
+
+    @Test
+    void aLoginSpikeKeepsItsWorstShareWithTheWindowsAttemptsAndFailures() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        for (int i = 0; i < 20; i++) { // 20 attempts from 10:00, 6 failed: 30%, the threshold
+            send(ev(at(0, "10:00:00") + i * 12_000L, "ap2", "d" + i, i % 3 == 0 && i < 18 ? LOGIN_FAILED : LOGIN));
+        }
+        harness.processWatermark(endOf(0, "10:03"));
+        for (int i = 0; i < 10; i++) { // then 10 more at 10:05, all failed: 16 of 30
+            send(ev(at(0, "10:05:00") + i * 1000L, "ap2", "x" + i, LOGIN_FAILED));
+        }
+        harness.processWatermark(endOf(0, "10:05"));
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(0).peakAttempts).isEqualTo(20);
+        assertThat(alerts().get(0).peakFailures).isEqualTo(6);
+        HotspotAlert worse = alerts().get(1);
+        assertThat(worse.revision).isEqualTo(1);
+        assertThat(worse.peakValue).isEqualTo(16.0 / 30);
+        assertThat(worse.peakAttempts).isEqualTo(30);
+        assertThat(worse.peakFailures).isEqualTo(16);
+        // as the window slides, older successes leave: 14 of 25 at 10:10, 12 of 20 at 10:11 (the worst), then 11 of
+        // 15 at 10:12, too few attempts: the spike clears with 12 of 20 as its peak
+        harness.processWatermark(endOf(0, "10:20"));
+        assertThat(alerts()).extracting(a -> a.revision).containsExactly(0, 1, 2, 3, 3);
+        HotspotAlert cleared = alerts().get(4);
+        assertThat(cleared.state).isEqualTo(HotspotAlert.CLEAR);
+        assertThat(cleared.ts).isEqualTo(endOf(0, "10:12"));
+        assertThat(cleared.peakValue).isEqualTo(12.0 / 20);
+        assertThat(cleared.peakAttempts).isEqualTo(20);
+        assertThat(cleared.peakFailures).isEqualTo(12);
+        assertThat(cleared.peakAt).isEqualTo(endOf(0, "10:11"));
+    }
+
+    @Test
     void loginFailureSpikeNeedsEnoughAttemptsAndFailuresAndClearsWhenTheWindowMovesOn() throws Exception {
         start(SilenceClock.EVENT_TIME);
         for (int i = 0; i < 19; i++) { // 19 failures: too few attempts

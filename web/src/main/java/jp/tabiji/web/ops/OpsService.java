@@ -84,6 +84,12 @@ public final class OpsService {
             m.put("value", a.value());
             m.put("threshold", a.threshold());
             m.put("detail", a.detail());
+            m.put("peak", a.peak());
+            m.put("peak_at", time(a.peakMs()));
+            if (a.kind().equals("login_failure_spike")) {
+                m.put("peak_attempts", a.peakAttempts());
+                m.put("peak_failures", a.peakFailures());
+            }
             out.add(m);
         }
         return out;

@@ -1,0 +1,7 @@
+-- Issue 15: alerts carry their peak (most clients over capacity, worst failure share with its attempts and failures)
+-- and a revision: an open alert is written again, with the next revision, each time its peak rises; the clearing
+-- carries the final peak. Rows are kept per (alert_id, state), the last written (the highest revision) winning, and
+-- the operations page reads the highest revision. Alerts written before read their value as their peak.
+ALTER TABLE alerts ADD COLUMN peak_value Float64 DEFAULT value, ADD COLUMN peak_at DateTime DEFAULT ts,
+    ADD COLUMN peak_attempts UInt32 DEFAULT 0, ADD COLUMN peak_failures UInt32 DEFAULT 0,
+    ADD COLUMN revision UInt32 DEFAULT 0;
