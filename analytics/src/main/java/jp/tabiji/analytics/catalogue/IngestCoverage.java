@@ -32,9 +32,13 @@ final class IngestCoverage {
             return kept;
         }
         NavigableSet<LocalDate> days = new TreeSet<>();
-        for (String[] row : clickhouse.select("SELECT DISTINCT intDiv(toUInt32(minute), " + SLOT_S
-                + ") FROM ap_minute WHERE events > 0")) {
-            days.add(Instant.ofEpochSecond(Long.parseLong(row[0]) * SLOT_S).atZone(clock.getZone()).toLocalDate());
+        // one row whatever the span: the reader's row limit bounds answers, not this bookkeeping
+        String slots = clickhouse.select("SELECT arraySort(groupUniqArray(intDiv(toUInt32(minute), " + SLOT_S
+                + "))) FROM ap_minute WHERE events > 0").get(0)[0];
+        for (String slot : slots.substring(1, slots.length() - 1).split(",")) {
+            if (!slot.isEmpty()) {
+                days.add(Instant.ofEpochSecond(Long.parseLong(slot) * SLOT_S).atZone(clock.getZone()).toLocalDate());
+            }
         }
         kept = new Coverage(days, now, clock.getZone());
         return kept;
