@@ -49,7 +49,9 @@ const segment = () => ($('range').segment && $('range').segment.value) || '';
 const scope = () => range() + (segment() ? '&segment=' + segment() : '');
 const siteName = id => sites[id] ? (lang === 'ja' ? sites[id].name_ja : sites[id].name_en) : id;
 // null is a suppressed cell; undefined is no data at all (e.g. a day last year before the pipeline ran)
-const cell = v => v === null ? t('suppressed') : v === undefined ? '–' : (typeof v === 'number' ? v.toLocaleString(lang) : v);
+// one number format everywhere (tables, tiles, axes, tooltips): the page language's digit grouping
+const fmt = v => typeof v === 'number' ? v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 }) : v;
+const cell = v => v === null ? t('suppressed') : v === undefined ? '–' : fmt(v);
 
 function block(id, title, height, parent) {
   const s = document.createElement('div');
@@ -72,7 +74,9 @@ function chart(id, option) {
   charts[id] = echarts.init($(id));
   // tooltips as canvas text, never as HTML: site names and AP ids come from the registry, and a formatter's
   // string would otherwise be parsed as markup
-  if (option.tooltip) option.tooltip = Object.assign({}, option.tooltip, { renderMode: 'richText' });
+  if (option.tooltip) option.tooltip = Object.assign({ valueFormatter: v => cell(v) }, option.tooltip, { renderMode: 'richText' });
+  [option.xAxis, option.yAxis].flat().filter(a => a && a.type === 'value')
+    .forEach(a => { a.axisLabel = Object.assign({ formatter: fmt }, a.axisLabel); });
   charts[id].setOption(Object.assign({ animation: false, textStyle: { fontFamily: 'sans-serif' } }, option));
   // what the chart draws, readable without pixels (tests, assistive tools)
   $(id).dataset.series = JSON.stringify(charts[id].getOption().series.map(s => ({ name: s.name || null, data: s.data })));
@@ -124,6 +128,7 @@ async function overview(site) {
     const a = document.createElement('a'); a.href = '#site/' + bySite.rows[i].site_id; a.textContent = tr.cells[0].textContent;
     tr.cells[0].textContent = ''; tr.cells[0].appendChild(a);
   });
+  await visitorMap(bySite.rows);
   if (me.segments.length > 1) await segmentMix();
 }
 
@@ -180,7 +185,7 @@ async function languagesPage() {
 }
 
 // the Sankey draws the busiest routes only (a control shows more); the table and the map keep every shown route
-function routes(rows, parent, top) {
+async function routes(rows, parent, top) {
   const shown = rows.filter(r => r.trips !== null);
   const limit = top === undefined ? 10 : top;
   const busiest = [...shown].sort((a, b) => b.trips - a.trips).slice(0, limit || shown.length);
@@ -193,7 +198,7 @@ function routes(rows, parent, top) {
   const holder = document.createElement('div'); (parent || $('page')).appendChild(holder);
   pick.lastChild.addEventListener('change', () => {
     ['sankey', 'flowmap'].forEach(id => { if (charts[id]) { charts[id].dispose(); delete charts[id]; } });
-    pick.remove(); holder.remove(); routes(rows, parent, Number(pick.lastChild.value));
+    pick.remove(); holder.remove(); routes(rows, parent, Number(pick.lastChild.value)).catch(e => { $('status').textContent = e.message; });
   });
   parent = holder;
   block('sankey', t('flows'), 420, parent);
@@ -203,15 +208,7 @@ function routes(rows, parent, top) {
     links: busiest.map(r => ({ source: siteName(r.origin_site_id) + ' ▸', target: '▸ ' + siteName(r.destination_site_id), value: r.trips })) }] });
   table('sankey', ['origin', 'destination', 'trips', 'travellers'],
     rows.slice(0, 20).map(r => [siteName(r.origin_site_id), siteName(r.destination_site_id), r.trips, r.travellers]));
-  const pos = id => sites[id] ? [sites[id].lon, sites[id].lat] : null;
-  const max = Math.max(1, ...shown.map(r => r.trips));
-  block('flowmap', t('flowMap'), 420, parent);
-  chart('flowmap', { tooltip: {}, xAxis: { type: 'value', scale: true, name: 'lon' }, yAxis: { type: 'value', scale: true, name: 'lat' },
-    series: [{ type: 'scatter', symbolSize: 10, label: { show: true, formatter: p => p.data[2], position: 'right' },
-      data: Object.keys(sites).map(id => [...pos(id), siteName(id)]) },
-    { type: 'lines', coordinateSystem: 'cartesian2d', data: shown.filter(r => pos(r.origin_site_id) && pos(r.destination_site_id))
-      .map(r => ({ coords: [pos(r.origin_site_id), pos(r.destination_site_id)], lineStyle: { width: 1 + 9 * r.trips / max, opacity: 0.5 } })) }] });
-  table('flowmap', ['site', 'position'], Object.keys(sites).map(id => [siteName(id), `${sites[id].lat}, ${sites[id].lon}`]));
+  await flowMap(shown, parent);
 }
 
 async function movementPage() {
@@ -226,7 +223,7 @@ async function movementPage() {
     ['sankey', 'flowmap'].forEach(id => { if (charts[id]) { charts[id].dispose(); delete charts[id]; } });
     holder.innerHTML = ''; const l = $('flow-lang').value;
     const flows = await api(`/api/v1/flows?${scope()}${l ? '&lang=' + encodeURIComponent(l) : ''}`);
-    routes(flows.rows, holder);
+    await routes(flows.rows, holder);
   };
   $('flow-lang').addEventListener('change', draw);
   await draw();
@@ -258,6 +255,7 @@ async function render() {
   const title = document.createElement('h2');
   title.textContent = name === 'site' ? t('sitePage') + ': ' + siteName(arg) : t(name === 'languages' ? 'languagesPage' : name === 'dwell' ? 'dwellPage' : name);
   $('page').appendChild(title);
+  help(name in { overview: 1, languages: 1, movement: 1, dwell: 1, site: 1, operations: 1 } ? name : 'overview');
   $('status').textContent = t('loading');
   try {
     const pages = statistics ? { overview: () => overview(), languages: languagesPage, movement: movementPage,
@@ -268,6 +266,14 @@ async function render() {
     $('status').textContent = '';
   } catch (e) { $('status').textContent = e.message; }
   document.querySelectorAll('#exports a').forEach(a => { a.href = `/api/v1/export?${range()}&format=${a.dataset.format}&lang=${lang}`; });
+}
+
+// what the page shows and how its numbers are defined, folded under the title
+function help(page) {
+  const d = document.createElement('details'); d.className = 'help'; d.id = 'help';
+  d.innerHTML = '<summary></summary>'; d.firstChild.textContent = t('howToRead');
+  t('help_' + page).forEach(text => { const p = document.createElement('p'); p.textContent = text; d.appendChild(p); });
+  $('page').appendChild(d);
 }
 
 // "no data" comes from ingest coverage (days the pipeline received logs for), never from a cell's value: an empty

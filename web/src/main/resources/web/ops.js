@@ -39,9 +39,9 @@ const pct = x => Math.round(x * 100) + '%';
 function detail(a) {
   const text = t('detail_' + a.kind);
   const spike = a.kind === 'login_failure_spike';
-  return typeof text === 'string' ? text.replace('{peak}', spike ? pct(a.peak) : a.peak.toLocaleString(lang))
+  return typeof text === 'string' ? text.replace('{peak}', spike ? pct(a.peak) : fmt(a.peak))
     .replace('{threshold}', spike ? pct(a.threshold) : a.threshold)
-    .replace('{failures}', (a.peak_failures || 0).toLocaleString(lang)).replace('{attempts}', (a.peak_attempts || 0).toLocaleString(lang)) : a.detail;
+    .replace('{failures}', fmt(a.peak_failures || 0)).replace('{attempts}', fmt(a.peak_attempts || 0)) : a.detail;
 }
 
 function alertRows(alerts) {
@@ -72,11 +72,12 @@ async function drawOperations(holder) {
     if (worst.indexOf(h.status) < worst.indexOf(p.status)) p.status = h.status;
   });
   const label = p => `${p.site}: ` + p.aps.map(h => `${h.ap_id} ${t('status_' + h.status)}`).join(', ');
-  block('ap-map', t('apMap'), 420, holder);
-  chart('ap-map', { tooltip: { formatter: p => p.data[2] }, xAxis: { type: 'value', scale: true, name: 'lon' },
-    yAxis: { type: 'value', scale: true, name: 'lat' },
-    series: Object.keys(STATUS_COLOURS).map(s => ({ name: s, type: 'scatter', symbolSize: 14, itemStyle: { color: STATUS_COLOURS[s] },
-      data: Object.values(places).filter(p => p.status === s).map(p => [p.lon, p.lat, label(p)]) })) });
+  await mapReady();
+  mapBlock('ap-map', t('apMap'), holder);
+  chart('ap-map', { tooltip: { formatter: p => p.data.label }, legend: {}, geo: geoComponent(),
+    series: Object.keys(STATUS_COLOURS).map(s => ({ name: t('status_' + s), type: 'scatter', coordinateSystem: 'geo',
+      symbolSize: 14, itemStyle: { color: STATUS_COLOURS[s] },
+      data: Object.values(places).filter(p => p.status === s).map(p => ({ name: p.site, value: [p.lon, p.lat], label: label(p) })) })) });
   table('ap-map', ['site', 'position', 'status'], Object.values(places).map(p => [p.site, `${p.lat}, ${p.lon}`,
     ['ok', 'silent', 'overloaded'].map(s => [s, p.aps.filter(h => h.status === s).length]).filter(([, n]) => n > 0)
       .map(([s, n]) => `${t('status_' + s)} ${n}`).join(' · ')]));

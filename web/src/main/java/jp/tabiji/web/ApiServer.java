@@ -25,6 +25,7 @@ import jp.tabiji.analytics.catalogue.Segment;
 import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
+import jp.tabiji.web.map.MapLayers;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.report.AuditLog;
 import jp.tabiji.web.report.ReportBuilder;
@@ -63,15 +64,21 @@ public final class ApiServer {
     private final ObjectMapper tableWriter = new ObjectMapper();
     private final List<Route> routes = new ArrayList<>();
     private final QueryGate gate;
+    private final byte[] mapBody;
 
-    public ApiServer(MetricCatalogue catalogue, OpsService ops, UserStore users, SessionStore sessions,
+    public ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
                      AuditLog audit, Path reportFont) {
-        this(catalogue, ops, users, sessions, audit, reportFont, QueryGate.defaults());
+        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults());
     }
 
-    ApiServer(MetricCatalogue catalogue, OpsService ops, UserStore users, SessionStore sessions, AuditLog audit,
-              Path reportFont, QueryGate gate) {
+    ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
+              AuditLog audit, Path reportFont, QueryGate gate) {
         this.gate = gate;
+        try {
+            this.mapBody = tableWriter.writeValueAsBytes(map.body()); // the same for every request
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         this.catalogue = catalogue;
         this.ops = ops;
         this.users = users;
@@ -132,6 +139,8 @@ public final class ApiServer {
         });
         route(app, HandlerType.GET, "/api/v1/me", Access.SIGNED_IN, this::me);
         route(app, HandlerType.GET, "/api/v1/coverage", Access.SIGNED_IN, ctx -> ctx.json(coverage()));
+        route(app, HandlerType.GET, "/api/v1/map", Access.SIGNED_IN,
+                ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(mapBody));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", ctx.path(), e);

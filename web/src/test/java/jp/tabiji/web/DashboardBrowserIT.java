@@ -2,6 +2,8 @@ package jp.tabiji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ class DashboardBrowserIT {
         String dom = run.stdout();
         assertThat(run.consoleLines()).as("browser console for " + page + " " + lang).isEmpty();
         assertThat(dom).contains("<html lang=\"" + lang + "\">").contains(heading).contains(siteName)
-                .doesNotContain("dev-");
+                .contains(lang.equals("ja") ? "このページの見方" : "How to read this page").doesNotContain("dev-");
         switch (page) {
             case "overview" -> {
                 // the tourism pages show visitors (tourists) only: 5 of the day's 6 devices, device 6 is staff
@@ -104,8 +106,8 @@ class DashboardBrowserIT {
         assertThat(dom.substring(rogue, p1)).contains(">" + unknown + "<");
         assertThat(dom.substring(p1)).contains("data-values=\"[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,12,5]\"");
         // one point per place, in the colour of its worst status
-        assertThat(series(dom, "ap-map")).contains("{\"name\":\"silent\",\"data\":[[140.85,38.25,\"" + site + ": c1 "
-                + silent + "\"]]}").contains(": p1 ");
+        assertThat(series(dom, "ap-map")).contains("{\"name\":\"" + silent + "\",\"data\":[{\"name\":\"" + site
+                + "\",\"value\":[140.85,38.25],\"label\":\"" + site + ": c1 " + silent + "\"").contains(": p1 ");
         // the alert log in the page's language
         assertThat(dom.substring(dom.indexOf("id=\"alert-log-table\""))).contains(">" + silentDetail + "<")
                 .contains(">" + overloadDetail + "<");
@@ -138,13 +140,54 @@ class DashboardBrowserIT {
             assertThat(dom).as(page).contains(noData).contains("2026-11-02")
                     .doesNotContain("class=\"tiles\"").doesNotContain("class=\"chart\"");
             // the box explains that it is neither zero nor suppressed; nothing else on the page may say suppressed
-            String outsideTheBox = dom.replaceAll("(?s)<div class=\"no-data\".*?</div>", "");
+            // (the page's help may define the word: it is no cell)
+            String outsideTheBox = dom.replaceAll("(?s)<div class=\"no-data\".*?</div>", "")
+                    .replaceAll("(?s)<details class=\"help\".*?</details>", "");
             assertThat(outsideTheBox).as(page).doesNotContain(suppressed);
         }
         Path shot = SCREENSHOTS.resolve("no-data-" + lang + ".png");
         Run screenshot = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", "overview", lang,
                 "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,800");
         assertThat(screenshot.exit()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"vera, overview, visitormap, ja", "vera, overview, visitormap, en", "vera, movement, flowmap, ja",
+        "vera, movement, flowmap, en", "otto, operations, ap-map, ja", "otto, operations, ap-map, en"})
+    void everyMapHasLandUnderEverySiteAndNamesItsSources(String user, String page, String map, String lang)
+            throws Exception {
+        String code = fixture.sessions.oneTimeLink(user, Duration.ofMinutes(2));
+        String url = fixture.url("/login/once?code=" + code + "&lang=" + lang + "&from=" + DashboardFixture.DAY1
+                + "&to=2026-11-08&page=" + page);
+        try (HeadlessChromium browser = new HeadlessChromium(Files.createTempDirectory(dir, "cdp"), url)) {
+            browser.waitFor("typeof charts !== 'undefined' && charts['" + map + "'] !== undefined", Duration.ofSeconds(30));
+            // drawn on the geo component with the server's layers, not on longitude/latitude axes
+            assertThat(browser.evaluate("charts['" + map + "'].getOption().geo[0].map").asText()).isEqualTo("tabiji");
+            assertThat(browser.evaluate("charts['" + map + "'].getOption().xAxis === undefined").asBoolean()).isTrue();
+            // every registry site lies on a land feature the map draws (even-odd rule over each polygon's rings)
+            JsonNode onLand = browser.evaluate("""
+                    (() => { const land = echarts.getMap('tabiji').geoJSON.features
+                        .filter(f => f.properties.layer === 'land');
+                      const inRing = (r, x, y) => { let c = false;
+                        for (let i = 0, j = r.length - 1; i < r.length; j = i++)
+                          if ((r[i][1] > y) !== (r[j][1] > y) && x < (r[j][0] - r[i][0]) * (y - r[i][1]) / (r[j][1] - r[i][1]) + r[i][0]) c = !c;
+                        return c; };
+                      return Object.values(sites).map(s => s.site_id + '=' + land.some(f => f.geometry.coordinates
+                        .some(p => p.filter(r => inRing(r, s.lon, s.lat)).length % 2 === 1))); })()""");
+            assertThat(onLand).as("sites on land").hasSize(DashboardFixture.REGISTRY.size() - 1)
+                    .allSatisfy(n -> assertThat(n.asText()).endsWith("=true"));
+            // the operator's boundaries are drawn too, and every layer's source and licence is named under the map
+            assertThat(browser.evaluate("echarts.getMap('tabiji').geoJSON.features.map(f => f.properties.name).join()")
+                    .asText()).contains("仙台市青葉区", "塩竈市", "land");
+            String sources = browser.evaluate("document.getElementById('" + map + "').nextElementSibling.textContent")
+                    .asText();
+            assertThat(sources).contains("Natural Earth 1:10m land", "public domain", "boundaries-fixture.geojson",
+                    DashboardFixture.BOUNDARIES_LICENCE);
+            // every site is a point of the map (by name in the page's language)
+            String points = browser.evaluate("JSON.stringify(charts['" + map + "'].getOption().series"
+                    + ".filter(s => s.type === 'scatter').flatMap(s => s.data.map(d => d.name)))").asText();
+            assertThat(points).contains(lang.equals("ja") ? "青葉城" : "Aoba Castle");
+        }
     }
 
     /** The data-series attribute the page writes on a chart's element. */

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.web.map.MapLayers;
 import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
@@ -43,6 +45,10 @@ final class DashboardFixture implements AutoCloseable {
     final String analyst;
     final String admin;
     final ApRegistry registry;
+    /** The maps' layers: the land around the registry and the boundaries fixture. */
+    final MapLayers map;
+    static final Path BOUNDARIES = Path.of("src/test/resources/geo/boundaries-fixture.geojson");
+    static final String BOUNDARIES_LICENCE = "テスト用の図形 / test shapes, CC0";
     final ApiServer server;
     /**
      * Exact numbers bound to the lattice like the cell-key release, so the fixture's answers stay readable here;
@@ -105,7 +111,9 @@ final class DashboardFixture implements AutoCloseable {
         MetricCatalogue stats = new MetricCatalogue(reader, new Sites(registry), RELEASE, null);
         hotspots(ch);
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, ZoneId.of("Asia/Tokyo"));
-        server = new ApiServer(stats, ops, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
+        map = MapLayers.around(registry.sites().values(),
+                Optional.of(new MapLayers.Boundaries(BOUNDARIES, BOUNDARIES_LICENCE)));
+        server = new ApiServer(stats, ops, map, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
                 PdfReport.DEFAULT_FONT);
         app = server.create().start("127.0.0.1", 0);
     }

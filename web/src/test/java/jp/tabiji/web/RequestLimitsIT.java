@@ -55,7 +55,7 @@ class RequestLimitsIT {
                 null);
         OpsService ops = new OpsService(new HotspotBoard(reader, fixture.registry), fixture.registry,
                 ZoneId.of("Asia/Tokyo"));
-        return new ApiServer(catalogue, ops, fixture.users, fixture.sessions,
+        return new ApiServer(catalogue, ops, fixture.map, fixture.users, fixture.sessions,
                 new AuditLog(dir.resolve("audit-" + System.nanoTime()), Clock.systemUTC()), PdfReport.DEFAULT_FONT,
                 gate).create().start("127.0.0.1", 0);
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
@@ -27,6 +28,7 @@ import jp.tabiji.analytics.release.Release;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.LocalStack;
+import jp.tabiji.web.map.MapLayers;
 
 /** The subcommands. Each prints for people on stdout and returns an exit code. */
 final class Commands {
@@ -139,7 +141,8 @@ final class Commands {
      * @param bind    null: TABIJI_BIND, else 127.0.0.1; {@code port} null: TABIJI_PORT, else 8080
      * @param landing appended to the sign-in link (e.g. the range the dashboard opens on)
      */
-    int serve(String bind, Integer port, Path registry, String landing) throws Exception {
+    int serve(String bind, Integer port, Path registry, String landing, Path boundaries, String licence)
+            throws Exception {
         String address = bind != null ? bind : env.getOrDefault("TABIJI_BIND", "127.0.0.1");
         int p;
         try {
@@ -147,10 +150,23 @@ final class Commands {
         } catch (NumberFormatException e) {
             throw new UsageException("TABIJI_PORT must be a port number, not '" + env.get("TABIJI_PORT") + "'");
         }
-        io.javalin.Javalin app = new ServeCommand(config, out).start(address, p, registryOrEmpty(registry), landing);
+        io.javalin.Javalin app = new ServeCommand(config, out).start(address, p, registryOrEmpty(registry), landing,
+                boundaries(boundaries, licence));
         new IngestCommand(config, config.secret(env), out, terminal).runUntilStopped(app::stop,
                 () -> "serve: running (Ctrl-C stops)");
         return 0;
+    }
+
+    /** The boundaries the maps draw: the flag's file, else TABIJI_BOUNDARIES's; never without their licence. */
+    private Optional<MapLayers.Boundaries> boundaries(Path file, String licence) {
+        Path f = file != null ? file
+                : Optional.ofNullable(env.get("TABIJI_BOUNDARIES")).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
+        try {
+            return Optional.ofNullable(f).map(b -> new MapLayers.Boundaries(b,
+                    licence != null ? licence : env.get("TABIJI_BOUNDARIES_LICENCE")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (--boundaries-licence TEXT)");
+        }
     }
 
     int report(LocalDate from, LocalDate to, String format, String lang, Path file, Path registry) throws Exception {
@@ -220,7 +236,7 @@ final class Commands {
         }
         out.println("\n==> the dashboard with the demo's data; open the sign-in link below (Ctrl-C stops it)");
         // the dashboard opens on the latest ended ISO week with data by itself: the week of the demo's days
-        return serve(null, null, registry, "");
+        return serve(null, null, registry, "", null, null);
     }
 
     /** The registry {@code file} (null: the state directory's), which becomes the default from now on. */

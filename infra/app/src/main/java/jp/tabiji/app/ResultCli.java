@@ -26,10 +26,16 @@ final class ResultCli {
         Integer port;
         @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
         Path registry;
+        @Option(names = "--boundaries", paramLabel = "FILE", description = {"administrative boundaries drawn on the "
+            + "maps: GeoJSON in longitude/latitude, e.g. 国土数値情報 N03 (default: TABIJI_BOUNDARIES)"})
+        Path boundaries;
+        @Option(names = "--boundaries-licence", paramLabel = "TEXT", description = {"the boundaries' licence and "
+            + "source, shown under every map (default: TABIJI_BOUNDARIES_LICENCE)"})
+        String boundariesLicence;
 
         @Override
         public Integer call() throws Exception {
-            return root.commands().serve(bind, port, registry, "");
+            return root.commands().serve(bind, port, registry, "", boundaries, boundariesLicence);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import jp.tabiji.analytics.segments.DeviceSegments;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
+import jp.tabiji.web.map.MapLayers;
 import jp.tabiji.web.report.AuditLog;
 import jp.tabiji.web.report.PdfReport;
 import jp.tabiji.web.report.ReportBuilder;
@@ -59,7 +61,14 @@ final class ServeCommand {
     }
 
     /** Starts the server; returns it running (the caller waits or stops it). */
-    Javalin start(String bind, int port, ApRegistry registry, String landing) throws IOException {
+    Javalin start(String bind, int port, ApRegistry registry, String landing,
+                  Optional<MapLayers.Boundaries> boundaries) throws IOException {
+        MapLayers map;
+        try {
+            map = MapLayers.around(registry.sites().values(), boundaries);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         ClickHouseHttp admin = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(admin).migrate();
         // every API query bounded in rows, time and memory, whatever profile the server gives the reader
@@ -74,7 +83,7 @@ final class ServeCommand {
         }
         SessionStore sessions = SessionStore.withDefaults();
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, config.zone());
-        Javalin app = new ApiServer(stats, ops, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
+        Javalin app = new ApiServer(stats, ops, map, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
                 .start(bind, port);
         DeviceSegments segments = config.deviceSegments(admin, sites, System.getenv());
         Map<String, IntSupplier> rounds = new LinkedHashMap<>();

@@ -99,7 +99,7 @@ class DisclosureAttackIT {
         Files.writeString(dir.resolve("home/release-secret"), "attack-release-secret\n", StandardCharsets.UTF_8);
         viewer = ServeCommand.userStore(c).addUser("mallory", Role.VIEWER);
         analyst = ServeCommand.userStore(c).addUser("eve", Role.ANALYST);
-        server = new ServeCommand(c, quiet).start("127.0.0.1", 0, registry, "");
+        server = new ServeCommand(c, quiet).start("127.0.0.1", 0, registry, "", java.util.Optional.empty());
         ch = new ClickHouseHttp(stack.clickhouseUrl(), "attack");
     }
 

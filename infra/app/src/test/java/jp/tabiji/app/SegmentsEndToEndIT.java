@@ -234,7 +234,7 @@ class SegmentsEndToEndIT {
                 PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive").toUri().toString());
         String token = ServeCommand.userStore(c).addUser("viola", Role.VIEWER);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        Javalin server = new ServeCommand(c, quiet).start("127.0.0.1", 0, registry(), "");
+        Javalin server = new ServeCommand(c, quiet).start("127.0.0.1", 0, registry(), "", java.util.Optional.empty());
         JsonNode api;
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(

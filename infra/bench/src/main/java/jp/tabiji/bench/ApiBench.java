@@ -74,7 +74,8 @@ final class ApiBench {
                     "bench-release-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8), 10), summaries);
             OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry,
                     java.time.ZoneId.of("Asia/Tokyo"));
-            Javalin app = new ApiServer(stats, ops, users, SessionStore.withDefaults(),
+            Javalin app = new ApiServer(stats, ops,
+                    jp.tabiji.web.map.MapLayers.around(registry.sites().values(), java.util.Optional.empty()), users, SessionStore.withDefaults(),
                     new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()), PdfReport.DEFAULT_FONT).create()
                     .start("127.0.0.1", 0);
             try {
