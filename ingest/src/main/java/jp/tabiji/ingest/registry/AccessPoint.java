@@ -1,13 +1,17 @@
 package jp.tabiji.ingest.registry;
 
+import jp.tabiji.ingest.calendar.ClosedDays;
+
 /**
- * One row of the AP registry: an access point and the tourist site it serves (the site's kind and opening hours
- * are repeated on each of its rows, like its names).
+ * One row of the AP registry: an access point and the tourist site it serves (the site's kind, opening hours and
+ * closed days are repeated on each of its rows, like its names).
  */
 public record AccessPoint(String apId, String apMac, String siteId, String siteNameJa, String siteNameEn,
-                          String area, double lat, double lon, Integer capacity, String siteKind, OpenHours openHours) {
+                          String area, double lat, double lon, Integer capacity, String siteKind, OpenHours openHours,
+                          ClosedDays closed) {
     public AccessPoint(String apId, String apMac, String siteId, String siteNameJa, String siteNameEn, String area,
                        double lat, double lon, Integer capacity) {
-        this(apId, apMac, siteId, siteNameJa, siteNameEn, area, lat, lon, capacity, null, OpenHours.DEFAULT);
+        this(apId, apMac, siteId, siteNameJa, siteNameEn, area, lat, lon, capacity, null, OpenHours.DEFAULT,
+                ClosedDays.NONE);
     }
 }

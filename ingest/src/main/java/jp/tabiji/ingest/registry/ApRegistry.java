@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jp.tabiji.ingest.calendar.ClosedDays;
 import jp.tabiji.ingest.privacy.MacAddress;
 
 /**
  * The AP registry (DESIGN.md): CSV {@code ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon} and optional
  * columns after these, named in the header: {@code capacity} (clients the AP is built for), {@code site_kind}
- * ({@code lodging} for hotels and onsen resorts) and {@code open_hours} ({@code HH:MM-HH:MM}); without a header the
+ * ({@code lodging} for hotels and onsen resorts), {@code open_hours} ({@code HH:MM-HH:MM}) and {@code closed} (the
+ * days the site is closed, {@link ClosedDays}, e.g. {@code mon+ 12-29..01-03}); without a header the
  * ninth column is the capacity. Logs name an AP by id, base MAC, or a BSSID sharing the base MAC's first five bytes.
  */
 public final class ApRegistry {
@@ -40,7 +42,7 @@ public final class ApRegistry {
                 byMacPrefix.putIfAbsent(mac.prefix(5), ap);
             }
             sites.putIfAbsent(ap.siteId(), new Site(ap.siteId(), ap.siteNameJa(), ap.siteNameEn(), ap.area(),
-                    ap.lat(), ap.lon(), ap.siteKind(), ap.openHours()));
+                    ap.lat(), ap.lon(), ap.siteKind(), ap.openHours(), ap.closed()));
         }
     }
 
@@ -82,7 +84,8 @@ public final class ApRegistry {
                 aps.add(new AccessPoint(f.get(0).trim(), f.get(1).isBlank() ? null : f.get(1).trim(), f.get(2).trim(),
                         f.get(3), f.get(4), f.get(5), Double.parseDouble(f.get(6)), Double.parseDouble(f.get(7)),
                         capacity == null ? null : Integer.valueOf(capacity), kind,
-                        OpenHours.parse(optionalColumn(f, optional, "open_hours"))));
+                        OpenHours.parse(optionalColumn(f, optional, "open_hours")),
+                        ClosedDays.parse(optionalColumn(f, optional, "closed"))));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": " + e.getMessage(), e);
             }

@@ -41,7 +41,8 @@ public final class MiyagiSites {
                 String mac = String.format(Locale.ROOT, "00:1a:1e:%02x:%02x:%02x", s + 1, a + 1, 0x10);
                 aps.add(new AccessPoint(String.format(Locale.ROOT, "%s-ap%02d", site.id(), a + 1), mac, site.id(),
                         site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), capacity(site, a),
-                        SegmentRules.LODGING.contains(site.id()) ? Site.LODGING : null, OpenHours.DEFAULT));
+                        SegmentRules.LODGING.contains(site.id()) ? Site.LODGING : null, OpenHours.DEFAULT,
+                        jp.tabiji.ingest.calendar.ClosedDays.NONE));
             }
         }
         return aps;
@@ -54,11 +55,11 @@ public final class MiyagiSites {
 
     public static String registryCsv() {
         StringBuilder sb = new StringBuilder(
-                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,capacity,site_kind,open_hours\n");
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,capacity,site_kind,open_hours,closed\n");
         for (AccessPoint ap : accessPoints()) {
             sb.append(String.join(",", ap.apId(), ap.apMac(), ap.siteId(), ap.siteNameJa(), ap.siteNameEn(), ap.area(),
                     Double.toString(ap.lat()), Double.toString(ap.lon()), Integer.toString(ap.capacity()),
-                    ap.siteKind() == null ? "" : ap.siteKind(), ap.openHours().toString())).append('\n');
+                    ap.siteKind() == null ? "" : ap.siteKind(), ap.openHours().toString(), ap.closed().toString())).append('\n');
         }
         return sb.toString();
     }

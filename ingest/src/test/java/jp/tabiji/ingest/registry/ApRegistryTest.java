@@ -24,6 +24,20 @@ class ApRegistryTest {
     }
 
     @Test
+    void aSitesClosedDaysComeFromItsClosedColumn() {
+        ApRegistry r = ApRegistry.parse(List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
+                "m1,,museum,萬画館,Manga Museum,Ishinomaki,38.43,141.31,mon+ 12-29..01-03",
+                "s1,,station,駅,Station,Sendai,38.26,140.88,"), "reg.csv");
+        jp.tabiji.ingest.calendar.HolidayCalendar japan = jp.tabiji.ingest.calendar.HolidayCalendar.japan();
+        assertThat(r.site("museum").orElseThrow().closed().isClosed(java.time.LocalDate.of(2026, 10, 13), japan)).isTrue();
+        assertThat(r.site("museum").orElseThrow().closed().isClosed(java.time.LocalDate.of(2026, 10, 12), japan)).isFalse();
+        assertThat(r.site("station").orElseThrow().closed().isEmpty()).isTrue();
+        assertThatThrownBy(() -> ApRegistry.parse(List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,"
+                + "closed", "m1,,museum,館,M,A,38,141,mondays"), "reg.csv")).hasMessageContaining("reg.csv:2")
+                .hasMessageContaining("'mondays'");
+    }
+
+    @Test
     void withoutAHeaderTheNinthColumnIsTheCapacity() {
         ApRegistry r = ApRegistry.parse(List.of("a1,,s,名,Name,Area,38.0,140.0,250"), "test");
         assertThat(r.resolve("a1").orElseThrow().capacity()).isEqualTo(250);
