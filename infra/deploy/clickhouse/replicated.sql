@@ -150,5 +150,5 @@ INSERT INTO tabiji.schema_migrations VALUES ('V011__segment_rules.sql', now());
 -- V012 (alert peaks, issue 15): the peak of each alert and its revision; the last written row per id and state wins.
 ALTER TABLE tabiji.alerts ON CLUSTER '{cluster}' ADD COLUMN peak_value Float64 DEFAULT value,
     ADD COLUMN peak_at DateTime DEFAULT ts, ADD COLUMN peak_attempts UInt32 DEFAULT 0,
-    ADD COLUMN peak_failures UInt32 DEFAULT 0, ADD COLUMN revision UInt32 DEFAULT 0;
+    ADD COLUMN peak_failures UInt32 DEFAULT 0, ADD COLUMN revision UInt32 DEFAULT 0, ADD COLUMN basis String DEFAULT '';
 INSERT INTO tabiji.schema_migrations VALUES ('V012__alert_peaks.sql', now());

@@ -37,10 +37,12 @@ function statusCell(td, status) {
 const pct = x => Math.round(x * 100) + '%';
 // an alert shows its peak (so far while open) against its threshold, not the value at its clearing
 function detail(a) {
-  const text = t('detail_' + a.kind);
-  const spike = a.kind === 'login_failure_spike';
+  // where the AP logs no successful login, a spike is failures against its usual number, not a share
+  const rate = a.basis === 'failure_rate';
+  const text = t('detail_' + a.kind + (rate ? '_rate' : ''));
+  const spike = a.kind === 'login_failure_spike' && !rate;
   return typeof text === 'string' ? text.replace('{peak}', spike ? pct(a.peak) : fmt(a.peak))
-    .replace('{threshold}', spike ? pct(a.threshold) : a.threshold)
+    .replace('{threshold}', spike ? pct(a.threshold) : fmt(a.threshold))
     .replace('{failures}', fmt(a.peak_failures || 0)).replace('{attempts}', fmt(a.peak_attempts || 0)) : a.detail;
 }
 

@@ -123,14 +123,14 @@ public final class HotspotBoard {
                 // peaks only rise, and a clearing repeats its last opening's: the largest is the peak so far (rows
                 // written before V012 have their value as peak, so an old clearing cannot lower it either)
                 + "max(peak_value), toUnixTimestamp(argMax(peak_at, peak_value)), argMax(peak_attempts, peak_value), "
-                + "argMax(peak_failures, peak_value) FROM alerts WHERE " + asOf
+                + "argMax(peak_failures, peak_value), any(basis) FROM alerts WHERE " + asOf
                 + " GROUP BY alert_id" + (openOnly ? " HAVING countIf(state = 'clear') = 0" : "")
                 + " ORDER BY latest DESC, alert_id LIMIT " + limit)) {
             boolean cleared = Long.parseLong(r[6]) > 0;
             out.add(new AlertEntry(r[0], r[1], r[2], r[3], Long.parseLong(r[4]) * 1000,
                     cleared ? Long.parseLong(r[5]) * 1000 : null, Double.parseDouble(r[7]), Double.parseDouble(r[8]),
                     r[9], Double.parseDouble(r[11]), Long.parseLong(r[12]) * 1000, Long.parseLong(r[13]),
-                    Long.parseLong(r[14])));
+                    Long.parseLong(r[14]), r[15]));
         }
         return out;
     }

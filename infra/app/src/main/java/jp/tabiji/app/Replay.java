@@ -88,7 +88,7 @@ final class Replay {
         long t0 = System.nanoTime();
         KafkaEventsJob.Settings settings = new KafkaEventsJob.Settings(config.kafka(), config.clickhouseUrl(),
                 config.database(), config.zone(), jp.tabiji.streaming.VisitJob.DEFAULT_OUT_OF_ORDERNESS, 20_000,
-                config.archive()).withHealth(health.withCapacities(options.registry()));
+                config.archive()).withHealth(health.withRegistry(options.registry()));
         try (Progress p = new Progress(out, terminal, () -> String.format(
                 "processing: %,d of %,d events in the job, %,d left, %,d visits closed, %ds",
                 job.events.get(), published, Math.max(0, published - job.events.get()), job.visits.get(),

@@ -35,7 +35,7 @@ final class StreamCommand {
         List<String> args = new java.util.ArrayList<>(jobArgs(config));
         jp.tabiji.streaming.health.HealthSettings health = flags;
         if (java.nio.file.Files.exists(config.registryFile())) {
-            health = health.withCapacities(jp.tabiji.ingest.registry.ApRegistry.load(config.registryFile()));
+            health = health.withRegistry(jp.tabiji.ingest.registry.ApRegistry.load(config.registryFile()));
         }
         args.addAll(config.healthArgs(health));
         if (jobManager != null) {

@@ -19,10 +19,12 @@ public final class HealthRows {
 
     public static RowEncoder<HotspotAlert> alerts() {
         return RowEncoder.of("alerts", List.of("alert_id", "state", "kind", "ap_id", "site_id", "ts", "opened_at",
-                "value", "threshold", "detail", "peak_value", "peak_at", "peak_attempts", "peak_failures", "revision"),
+                "value", "threshold", "detail", "peak_value", "peak_at", "peak_attempts", "peak_failures", "revision",
+                "basis"),
                 (HotspotAlert a, RowBinary row) -> row.string(a.alertId).string(a.state).string(a.kind.code())
                         .string(a.apId).string(a.siteId).dateTime(a.ts).dateTime(a.openedAt).float64(a.value)
                         .float64(a.threshold).string(a.detail).float64(a.peakValue).dateTime(a.peakAt)
-                        .uint32(a.peakAttempts).uint32(a.peakFailures).uint32(a.revision));
+                        .uint32(a.peakAttempts).uint32(a.peakFailures).uint32(a.revision)
+                        .string(a.basis == null ? "" : a.basis));
     }
 }

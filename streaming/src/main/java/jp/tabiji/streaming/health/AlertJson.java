@@ -10,7 +10,8 @@ import org.apache.flink.api.common.functions.MapFunction;
  * {@code schema}, {@code alert_id}, {@code state} (open/clear), {@code kind}, {@code ap_id}, {@code site_id}
  * (null for an unknown AP), {@code ts} and {@code opened_at} (ISO-8601 UTC), {@code value}, {@code threshold},
  * {@code detail}; since schema 2 also {@code peak_value}, {@code peak_at}, {@code peak_attempts},
- * {@code peak_failures} and {@code revision} (fields only added: a schema-1 reader keeps working). An open alert is
+ * {@code peak_failures}, {@code revision} and {@code basis} (a login spike's {@code failure_share} or
+ * {@code failure_rate}, null for other kinds; fields only added: a schema-1 reader keeps working). An open alert is
  * sent again with the next revision when its peak rises; consumers keep the highest revision per {@code alert_id}
  * and {@code state}.
  */
@@ -39,6 +40,7 @@ public final class AlertJson {
         n.put("peak_attempts", a.peakAttempts);
         n.put("peak_failures", a.peakFailures);
         n.put("revision", a.revision);
+        n.put("basis", a.basis);
         try {
             return JSON.writeValueAsBytes(n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import jp.tabiji.ingest.calendar.HolidayCalendar;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.streaming.visit.RegionClock;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -50,6 +51,8 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     private transient ValueState<ApTrack> track;
     private transient PresenceCounter presence;
     private transient LoginWindow logins;
+    private transient LoginSpikeRule loginRule;
+    private transient RegionClock clock;
     /** Processing time this instance first did anything: a (re)started job gives every AP that long to speak. */
     private transient long startedAt = ApTrack.NONE;
     /** The watermark as last seen, for the {@code watermarkLagMs} gauge (Long.MIN_VALUE before the first). */
@@ -66,9 +69,16 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     @Override
     public void open(OpenContext ctx) {
         track = getRuntimeContext().getState(new ValueStateDescriptor<>("ap-track", Types.POJO(ApTrack.class)));
-        usual = new UsualHours(new RegionClock(zone), settings.usualDays(), settings.usualWindowDays());
+        HolidayCalendar holidays = HolidayCalendar.japan();
+        if (silenceClock == SilenceClock.PROCESSING_TIME) {
+            holidays.isHoliday(java.time.LocalDate.now(zone)); // a live job past the holiday file's years stops here
+        }
+        usual = new UsualHours(new RegionClock(zone), settings.usualDays(), settings.usualWindowDays(), holidays,
+                settings.closedDays());
         presence = new PresenceCounter(settings.presenceTimeout().toMillis());
         logins = new LoginWindow(settings.spikeWindow());
+        loginRule = new LoginSpikeRule(settings);
+        clock = new RegionClock(zone);
         late = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
         // how far event time trails the wall clock here (Prometheus: ..._operator_watermarkLagMs); -1 before any
         getRuntimeContext().getMetricGroup().gauge("watermarkLagMs", () -> {
@@ -161,7 +171,7 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         row.minuteMs = end - MINUTE + 1;
         for (WifiEvent e : due) {
             row.events++;
-            usual.record(t, e.ts);
+            usual.record(t, e);
             t.siteId = e.siteId;
             t.lastSeen = Math.max(t.lastSeen, e.ts);
             row.lastEventMs = e.ts;
@@ -219,19 +229,26 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     }
 
     private void judgeLogins(ApTrack t, long end, long attempts, long failures, Context ctx) {
-        double share = attempts == 0 ? 0 : (double) failures / attempts;
-        boolean spike = attempts >= settings.spikeMinAttempts() && attempts > 0
-                && share >= settings.spikeMinFailureShare();
-        String what = attempts + " login attempts in " + settings.spikeWindow().toMinutes() + " min, "
-                + Math.round(share * 100) + "% failed";
+        if (attempts == 0 && !t.open.containsKey(AlertKind.LOGIN_FAILURE_SPIKE.name())) {
+            return;
+        }
+        double usualFailures = t.loginSuccessSeen ? 0 : usual.failuresPerHour(t, Math.floorDiv(clock.hour(end), 24L))
+                * settings.spikeWindow().toMinutes() / 60.0;
+        LoginSpikeRule.Verdict v = loginRule.judge(t.loginSuccessSeen, attempts, failures, usualFailures);
+        long shownAttempts = t.loginSuccessSeen ? attempts : 0; // unknown where successes are not logged
         HotspotAlert open = t.open.get(AlertKind.LOGIN_FAILURE_SPIKE.name());
-        if (spike && open == null) {
-            raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.LOGIN_FAILURE_SPIKE, end, end, share,
-                    settings.spikeMinFailureShare(), what).withLogins(attempts, failures), ctx);
-        } else if (spike && (share > open.peakValue || share == open.peakValue && failures > open.peakFailures)) {
-            raise(t, open.peaked(end, share, attempts, failures, "peak: " + what), ctx);
-        } else if (!spike) {
-            close(t, AlertKind.LOGIN_FAILURE_SPIKE, end, share, what, ctx);
+        if (open != null && !v.basis().equals(open.basis)) {
+            close(t, AlertKind.LOGIN_FAILURE_SPIKE, end, v.value(), "judged by " + v.basis() + " from now on", ctx);
+            open = null;
+        }
+        if (v.spike() && open == null) {
+            raise(t, HotspotAlert.open(ctx.getCurrentKey(), t.siteId, AlertKind.LOGIN_FAILURE_SPIKE, end, end,
+                    v.value(), v.threshold(), v.what()).withLogins(v.basis(), shownAttempts, failures), ctx);
+        } else if (v.spike() && (v.value() > open.peakValue
+                || v.value() == open.peakValue && failures > open.peakFailures)) {
+            raise(t, open.peaked(end, v.value(), shownAttempts, failures, "peak: " + v.what()), ctx);
+        } else if (!v.spike()) {
+            close(t, AlertKind.LOGIN_FAILURE_SPIKE, end, v.value(), v.what(), ctx);
         }
     }
 
@@ -286,7 +303,7 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
 
     /** When an AP silent since {@code since} has no usual hour left in its window: time to look at forgetting it. */
     private long forgetAt(long since) {
-        return since + (settings.usualWindowDays() + 1) * DAY;
+        return since + (usual.historyDays() + 1) * DAY;
     }
 
     private void register(ApTrack t, long at, Context ctx) {

@@ -29,6 +29,12 @@ public class ApTrack {
     /** Usual hours: for day {@code historyDays[i]} (local epoch day), a bit per local hour with events. */
     public long[] historyDays;
     public int[] historyHours;
+    /** Failed logins of day {@code historyDays[i]}: the AP's usual failure rate where successes are not logged. */
+    public int[] historyFailures;
+    /** Whether the AP's logs have said that a login succeeded (never inferred from a client reaching RUN state). */
+    public boolean loginSuccessSeen;
+    /** The first local day with events, {@link #NONE} before any: same-kind days before it are no evidence. */
+    public long firstDay = NONE;
     /** Login attempts and failures per minute over the spike window, a ring indexed by minute. */
     public long[] loginMinutes;
     public int[] loginAttempts;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import jp.tabiji.ingest.calendar.ClosedDays;
 import jp.tabiji.ingest.registry.AccessPoint;
 import jp.tabiji.ingest.registry.ApRegistry;
 import org.apache.flink.util.ParameterTool;
@@ -26,11 +27,12 @@ import org.apache.flink.util.ParameterTool;
  * @param capacities       the registry's optional {@code capacity} per AP id
  * @param webhookUrl       where alerts are also POSTed, or null
  * @param unknownQuiet     an {@link AlertKind#UNKNOWN_AP} alert clears once the AP has sent nothing this long
+ * @param closedDays       the registry's closed days per site id: a closed day has no usual hours
  */
 public record HealthSettings(Duration silentAfter, int usualDays, int usualWindowDays, Duration overloadFor,
                              Duration spikeWindow, int spikeMinAttempts, double spikeMinFailureShare,
                              Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl,
-                             Duration unknownQuiet)
+                             Duration unknownQuiet, Map<String, ClosedDays> closedDays)
         implements Serializable {
     /** An unregistered AP that shows up now and then is one open alert, not one per appearance. */
     public static final Duration DEFAULT_UNKNOWN_QUIET = Duration.ofHours(24);
@@ -39,7 +41,7 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                           Duration spikeWindow, int spikeMinAttempts, double spikeMinFailureShare,
                           Duration presenceTimeout, Map<String, Integer> capacities, String webhookUrl) {
         this(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
-                spikeMinFailureShare, presenceTimeout, capacities, webhookUrl, DEFAULT_UNKNOWN_QUIET);
+                spikeMinFailureShare, presenceTimeout, capacities, webhookUrl, DEFAULT_UNKNOWN_QUIET, Map.of());
     }
 
     /** The job flags these settings read (besides {@code --registry} and {@code --capacities}). */
@@ -55,6 +57,7 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
             throw new IllegalArgumentException("the login-spike window is at least a minute, its share in [0,1]");
         }
         capacities = Map.copyOf(capacities);
+        closedDays = Map.copyOf(closedDays);
     }
 
     public static HealthSettings defaults() {
@@ -62,20 +65,24 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 0.3, Duration.ofMinutes(30), Map.of(), null);
     }
 
-    public HealthSettings withCapacities(ApRegistry registry) {
+    /** These settings with the registry's AP capacities and sites' closed days. */
+    public HealthSettings withRegistry(ApRegistry registry) {
         Map<String, Integer> caps = new HashMap<>();
         for (AccessPoint ap : registry.accessPoints()) {
             if (ap.capacity() != null) {
                 caps.put(ap.apId(), ap.capacity());
             }
         }
+        Map<String, ClosedDays> closed = new HashMap<>();
+        registry.sites().values().stream().filter(site -> !site.closed().isEmpty())
+                .forEach(site -> closed.put(site.siteId(), site.closed()));
         return new HealthSettings(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
-                spikeMinFailureShare, presenceTimeout, caps, webhookUrl, unknownQuiet);
+                spikeMinFailureShare, presenceTimeout, caps, webhookUrl, unknownQuiet, closed);
     }
 
     public HealthSettings withWebhook(String url) {
         return new HealthSettings(silentAfter, usualDays, usualWindowDays, overloadFor, spikeWindow, spikeMinAttempts,
-                spikeMinFailureShare, presenceTimeout, capacities, url, unknownQuiet);
+                spikeMinFailureShare, presenceTimeout, capacities, url, unknownQuiet, closedDays);
     }
 
     /** From job flags (docs/DEPLOY.md lists them); {@code --registry FILE} supplies the capacities. */
@@ -89,7 +96,8 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 p.getInt("login-spike-min-attempts", d.spikeMinAttempts),
                 p.getDouble("login-spike-failure-share", d.spikeMinFailureShare), d.presenceTimeout, Map.of(),
                 webhookUrl(p),
-                Duration.ofHours(p.getLong("unknown-ap-quiet-h", DEFAULT_UNKNOWN_QUIET.toHours())));
+                Duration.ofHours(p.getLong("unknown-ap-quiet-h", DEFAULT_UNKNOWN_QUIET.toHours())),
+                closedDays(p.get("closed-days", "")));
         if (p.has("capacities")) {
             Map<String, Integer> caps = new HashMap<>();
             for (String pair : p.get("capacities").split(",")) {
@@ -99,13 +107,14 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                 }
             }
             s = new HealthSettings(s.silentAfter, s.usualDays, s.usualWindowDays, s.overloadFor, s.spikeWindow,
-                    s.spikeMinAttempts, s.spikeMinFailureShare, s.presenceTimeout, caps, s.webhookUrl, s.unknownQuiet);
+                    s.spikeMinAttempts, s.spikeMinFailureShare, s.presenceTimeout, caps, s.webhookUrl, s.unknownQuiet,
+                    s.closedDays);
         }
         if (p.has("registry")) {
             try {
-                s = s.withCapacities(ApRegistry.load(Path.of(p.get("registry"))));
+                s = s.withRegistry(ApRegistry.load(Path.of(p.get("registry"))));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the registry for AP capacities", e);
+                throw new UncheckedIOException("cannot read the registry for AP capacities and closed days", e);
             }
         }
         return s;
@@ -150,7 +159,27 @@ public record HealthSettings(Duration silentAfter, int usualDays, int usualWindo
                     .append(ap).append('=').append(c));
             a.addAll(java.util.List.of("--capacities", caps.toString()));
         }
+        if (!closedDays.isEmpty()) {
+            StringBuilder closed = new StringBuilder();
+            new java.util.TreeMap<>(closedDays).forEach((site, c) -> closed.append(closed.length() == 0 ? "" : "|")
+                    .append(site).append('=').append(c));
+            a.addAll(java.util.List.of("--closed-days", closed.toString()));
+        }
         return a;
+    }
+
+    /** {@code site=rules|site=rules}, the rules as the registry's {@code closed} column writes them. */
+    private static Map<String, ClosedDays> closedDays(String flag) {
+        Map<String, ClosedDays> out = new HashMap<>();
+        for (String pair : flag.split("\\|")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(pair.substring(0, eq).trim(), ClosedDays.parse(pair.substring(eq + 1)));
+            } else if (!pair.isBlank()) {
+                throw new IllegalArgumentException("--closed-days takes site=rules|site=rules, not '" + pair + "'");
+            }
+        }
+        return out;
     }
 
     private static String blankToNull(String s) {

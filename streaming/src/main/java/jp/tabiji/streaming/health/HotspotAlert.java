@@ -44,6 +44,12 @@ public class HotspotAlert {
     public long peakFailures;
     /** 0 for the opening; one more each time the opening is re-sent with a higher peak. */
     public int revision;
+    /**
+     * Login spike: what value and threshold are, {@code failure_share} (the share of attempts that failed, where the
+     * AP logs successes) or {@code failure_rate} (the window's failures against the AP's usual number, where it logs
+     * failures only; attempts are then unknown, 0); null for other kinds.
+     */
+    public String basis;
 
     public HotspotAlert() {
     }
@@ -66,8 +72,9 @@ public class HotspotAlert {
         return a;
     }
 
-    /** A login spike's opening: its share with the window's attempts and failures as the first peak. */
-    HotspotAlert withLogins(long attempts, long failures) {
+    /** A login spike's opening: its basis, with the window's attempts and failures at the first peak. */
+    HotspotAlert withLogins(String how, long attempts, long failures) {
+        basis = how;
         peakAttempts = attempts;
         peakFailures = failures;
         return this;
@@ -109,6 +116,7 @@ public class HotspotAlert {
         a.peakAttempts = peakAttempts;
         a.peakFailures = peakFailures;
         a.revision = revision;
+        a.basis = basis;
         return a;
     }
 

@@ -54,6 +54,7 @@ final class PresenceCounter {
         }
         if (e.type == jp.tabiji.ingest.event.EventType.LOGIN) {
             row.loginAttempts++;
+            t.loginSuccessSeen = true;
         } else if (e.type == jp.tabiji.ingest.event.EventType.LOGIN_FAILED) {
             row.loginAttempts++;
             row.loginFailures++;

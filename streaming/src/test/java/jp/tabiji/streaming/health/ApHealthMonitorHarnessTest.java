@@ -9,7 +9,6 @@ import static jp.tabiji.ingest.event.EventType.LOGIN_FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,8 @@ class ApHealthMonitorHarnessTest {
 
     /** Tokyo local time on day {@code day} after 2026-11-02, "HH:mm:ss". */
     private static long at(int day, String time) {
-        return OffsetDateTime.parse("2026-11-" + String.format("%02d", 2 + day) + "T" + time + "+09:00").toInstant()
-                .toEpochMilli();
+        return java.time.LocalDate.of(2026, 11, 2).plusDays(day).atTime(java.time.LocalTime.parse(time)).atZone(TOKYO)
+                .toInstant().toEpochMilli();
     }
 
     /** The last millisecond of the minute "HH:mm" on day {@code day}: when that minute is accounted for. */
@@ -305,7 +304,7 @@ class ApHealthMonitorHarnessTest {
         assertThat(alerts()).hasSize(2);
         assertThat(alerts().get(1).state).isEqualTo(HotspotAlert.CLEAR);
         assertThat(alerts().get(1).ts).isEqualTo(at(1, "18:00:00"));
-        harness.processWatermark(at(9, "00:00:00"));
+        harness.processWatermark(at(31, "00:00:00")); // its hours are remembered for four weeks
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -355,11 +354,137 @@ class ApHealthMonitorHarnessTest {
         start(SilenceClock.EVENT_TIME);
         send(ev(at(0, "10:00:00"), "ap2", "a", CONNECT), ev(at(0, "10:10:00"), "ap2", "a", DISCONNECT));
         harness.processWatermark(at(1, "10:00:00"));
-        assertThat(harness.numKeyedStateEntries()).isPositive(); // its hours are remembered for a week
-        harness.processWatermark(at(9, "00:00:00"));
+        assertThat(harness.numKeyedStateEntries()).isPositive(); // its hours are remembered for four weeks
+        harness.processWatermark(at(28, "00:00:00"));
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(at(31, "00:00:00"));
         assertThat(alerts()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    private void start(HealthSettings settings) throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new ApHealthMonitor(settings, SilenceClock.EVENT_TIME, TOKYO)), e -> e.apId, Types.STRING);
+        harness.open();
+    }
+
+    /** Events every 5 minutes from 09:00 to 16:55 on the given days, at an AP of {@code site}. */
+    private void openDays(String ap, String site, int... days) throws Exception {
+        for (int d : days) {
+            for (int m = 9 * 60; m < 17 * 60; m += 5) {
+                send(new WifiEvent(at(d, String.format("%02d:%02d:00", m / 60, m % 60)), ap, site, "dev" + (m % 7), true,
+                        CONNECT, null, "test"));
+            }
+        }
+    }
+
+    private List<HotspotAlert> silences(String ap) {
+        return alerts().stream().filter(a -> a.kind == AlertKind.SILENT && a.apId.equals(ap)).toList();
+    }
+
+    @Test
+    void aSiteClosedOnMondaysIsNotSilentThenButASiteWithoutClosedDaysIs() throws Exception {
+        start(SETTINGS.withRegistry(jp.tabiji.ingest.registry.ApRegistry.parse(List.of(
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
+                "ap2,,matsushima,松島,Matsushima,M,38.37,141.06,mon+"), "registry")));
+        openDays("ap2", "matsushima", 1, 2, 3, 4, 5, 6); // Tuesday 11-03 to Sunday 11-08
+        openDays("ap3", "sendai", 1, 2, 3, 4, 5, 6);
+        harness.processWatermark(at(7, "23:59:00"));
+        // Monday 11-09: the museum is closed, the other site is silent 10 usual minutes into the morning
+        assertThat(silences("ap2")).isEmpty();
+        assertThat(silences("ap3")).singleElement().satisfies(a -> assertThat(a.ts).isEqualTo(at(7, "09:10:00")));
+        harness.processWatermark(at(8, "12:00:00"));
+        assertThat(silences("ap2")).singleElement().satisfies(a -> assertThat(a.ts).isEqualTo(at(8, "09:10:00")));
+    }
+
+    @Test
+    void onAHolidayMondayTheMuseumOpensAndClosesOnTuesdayInstead() throws Exception {
+        start(SETTINGS.withRegistry(jp.tabiji.ingest.registry.ApRegistry.parse(List.of(
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
+                "ap2,,matsushima,松島,Matsushima,M,38.37,141.06,mon+"), "registry")));
+        openDays("ap2", "matsushima", 15, 16, 17, 18, 19, 20); // Tuesday 11-17 to Sunday 11-22
+        harness.processWatermark(at(21, "23:59:00"));
+        // Monday 11-23 is 勤労感謝の日: open, so its silence counts
+        assertThat(silences("ap2")).singleElement().satisfies(a -> assertThat(a.ts).isEqualTo(at(21, "09:10:00")));
+        // the closed Tuesday after it has no usual hours: the alert stays one alert, opened on Monday
+        harness.processWatermark(at(22, "23:59:00"));
+        assertThat(alerts()).hasSize(1);
+    }
+
+    @Test
+    void usualHoursArePerWeekdayOnceTheWeekdaysAreKnown() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        // four weeks, Tuesday to Sunday and on the holiday Monday 11-23: quiet on other Mondays, no closed days
+        openDays("ap2", "matsushima", java.util.stream.IntStream.range(1, 28).filter(d -> d % 7 != 0 || d == 21)
+                .toArray());
+        harness.processWatermark(at(28, "23:59:00"));
+        // the first Monday had no Monday before it: the days before made it usual (closed days in the registry
+        // prevent that); from the second Monday on, Mondays are known to be quiet, and Monday 11-30 raises nothing
+        assertThat(silences("ap2")).extracting(a -> a.ts).containsExactly(at(7, "09:10:00"), at(8, "09:00:00"));
+        harness.processWatermark(at(29, "09:10:00")); // Tuesday: 5 minutes on Sunday evening, 10 this morning
+        assertThat(silences("ap2")).extracting(a -> a.ts).containsExactly(at(7, "09:10:00"), at(8, "09:00:00"),
+                at(29, "09:10:00"));
+    }
+
+    /** {@code n} failed logins spread over {@code minutes} from {@code from} ("HH:mm") on day {@code day}. */
+    private void failures(String ap, int day, String from, int n, int minutes) throws Exception {
+        for (int i = 0; i < n; i++) {
+            send(ev(at(day, from + ":00") + i * (minutes * 60_000L / n), ap, "f" + i, LOGIN_FAILED));
+        }
+    }
+
+    @Test
+    void whereSuccessesAreNotLoggedFailuresAreComparedWithTheApsUsualRate() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        for (int d = 0; d < 3; d++) { // a controller logging failures only: 10 an hour on a quiet AP, 100 on a busy one
+            for (int h = 9; h < 17; h++) {
+                failures("ap2", d, String.format("%02d:00", h), 10, 60);
+                failures("ap3", d, String.format("%02d:00", h), 100, 60);
+            }
+        }
+        harness.processWatermark(at(3, "08:00:00"));
+        assertThat(alerts()).as("the busy AP's daily failures are its usual, not a spike").isEmpty();
+        failures("ap2", 3, "10:00", 25, 10); // 25 in 10 minutes where 1.7 are usual: a spike
+        failures("ap3", 3, "10:00", 25, 10); // the busy AP's usual is 16.7 in 10 minutes: 3 × that is 50
+        harness.processWatermark(at(3, "10:12:00"));
+        assertThat(alerts()).extracting(a -> a.apId).containsOnly("ap2");
+        assertThat(alerts().get(0).value).isEqualTo(20); // opened at the floor: the fewest failures that can be a spike
+        assertThat(alerts().get(alerts().size() - 1)).satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.LOGIN_FAILURE_SPIKE);
+            assertThat(a.basis).isEqualTo(LoginSpikeRule.RATE);
+            assertThat(a.peakValue).isEqualTo(25);
+            assertThat(a.threshold).isEqualTo(20);
+            assertThat(a.peakAttempts).as("attempts are unknown here").isZero();
+            assertThat(a.peakFailures).isEqualTo(25);
+        });
+        failures("ap3", 3, "11:00", 70, 10);
+        harness.processWatermark(at(3, "11:12:00"));
+        assertThat(alerts()).filteredOn(a -> a.apId.equals("ap3")).first().satisfies(a -> {
+            assertThat(a.basis).isEqualTo(LoginSpikeRule.RATE);
+            assertThat(a.threshold).isEqualTo(50);
+            assertThat(a.value).isGreaterThanOrEqualTo(50);
+        });
+    }
+
+    @Test
+    void whereSuccessesAreLoggedTheShareOfFailedAttemptsDecides() throws Exception {
+        start(SilenceClock.EVENT_TIME);
+        send(ev(at(0, "09:00:00"), "ap2", "ok", LOGIN)); // a portal or RADIUS line said a login succeeded
+        for (int i = 0; i < 30; i++) { // 30 attempts, 6 of them failed: 20%, under the 30% share
+            send(ev(at(0, "10:00:00") + i * 10_000L, "ap2", "d" + i, i % 5 == 0 ? LOGIN_FAILED : LOGIN));
+        }
+        harness.processWatermark(at(0, "10:06:00"));
+        assertThat(alerts()).isEmpty();
+        for (int i = 0; i < 20; i++) { // 20 more, all failed: 26 of 50
+            send(ev(at(0, "10:06:00") + i * 5_000L, "ap2", "x" + i, LOGIN_FAILED));
+        }
+        harness.processWatermark(at(0, "10:09:00"));
+        assertThat(alerts()).first().satisfies(a -> {
+            assertThat(a.basis).isEqualTo(LoginSpikeRule.SHARE);
+            assertThat(a.peakAttempts).isPositive();
+            assertThat(a.value).isBetween(0.3, 1.0);
+        });
     }
 }

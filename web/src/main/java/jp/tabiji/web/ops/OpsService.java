@@ -89,6 +89,7 @@ public final class OpsService {
             if (a.kind().equals("login_failure_spike")) {
                 m.put("peak_attempts", a.peakAttempts());
                 m.put("peak_failures", a.peakFailures());
+                m.put("basis", a.basis().isEmpty() ? "failure_share" : a.basis());
             }
             out.add(m);
         }
