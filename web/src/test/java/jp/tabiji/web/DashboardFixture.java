@@ -132,6 +132,15 @@ final class DashboardFixture implements AutoCloseable {
                 + "('p1', 'port', toDateTime('" + d + "09:58:00', 'Asia/Tokyo'), toDateTime('" + d + "09:58:40', 'Asia/Tokyo'), 1, 4, 1, 0, 0, 0, 0), "
                 + "('p1', 'port', toDateTime('" + d + "09:59:00', 'Asia/Tokyo'), toDateTime('" + d + "09:59:10', 'Asia/Tokyo'), 1, 5, 1, 0, 0, 0, 0), "
                 + "('rogue-1', '', toDateTime('" + d + "09:50:00', 'Asia/Tokyo'), toDateTime('" + d + "09:50:05', 'Asia/Tokyo'), 1, 1, 1, 0, 0, 0, 0)");
+        // a login spike at a controller that logs failures only: 37 failures at the peak against a threshold of 20
+        ch.execute("INSERT INTO alerts (alert_id, state, kind, ap_id, site_id, ts, opened_at, value, threshold, detail, "
+                + "peak_value, peak_at, peak_failures, basis) VALUES "
+                + "('login_failure_spike:p1:1', 'open', 'login_failure_spike', 'p1', 'port', toDateTime('" + d
+                + "07:00:00', 'Asia/Tokyo'), toDateTime('" + d + "07:00:00', 'Asia/Tokyo'), 22, 20, '22 failed logins', 37, "
+                + "toDateTime('" + d + "07:04:00', 'Asia/Tokyo'), 37, 'failure_rate'), "
+                + "('login_failure_spike:p1:1', 'clear', 'login_failure_spike', 'p1', 'port', toDateTime('" + d
+                + "07:20:00', 'Asia/Tokyo'), toDateTime('" + d + "07:00:00', 'Asia/Tokyo'), 3, 20, '3 failed logins', 37, "
+                + "toDateTime('" + d + "07:04:00', 'Asia/Tokyo'), 37, 'failure_rate')");
         ch.execute("INSERT INTO alerts (alert_id, state, kind, ap_id, site_id, ts, opened_at, value, threshold, detail) "
                 + "VALUES ('silent:c1:1', 'open', 'silent', 'c1', 'castle', toDateTime('" + d + "09:45:20', 'Asia/Tokyo'), "
                 + "toDateTime('" + d + "09:45:20', 'Asia/Tokyo'), 15, 15, 'no events for 15 min'), "

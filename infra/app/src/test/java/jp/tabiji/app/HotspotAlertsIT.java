@@ -163,7 +163,7 @@ class HotspotAlertsIT {
         }
         // each clearing carries the alert's peak against its threshold, not the value it cleared at
         List<String[]> cleared = new ClickHouseHttp(stack.clickhouseUrl(), "faults").select("SELECT kind, peak_value, "
-                + "value, threshold, peak_attempts, peak_failures FROM alerts FINAL WHERE state = 'clear' AND kind IN "
+                + "value, threshold, peak_attempts, peak_failures, basis FROM alerts FINAL WHERE state = 'clear' AND kind IN "
                 + "('overloaded', 'login_failure_spike') ORDER BY kind");
         assertThat(cleared).extracting(r -> r[0]).containsExactly("login_failure_spike", "overloaded");
         for (String[] r : cleared) {
@@ -173,6 +173,8 @@ class HotspotAlertsIT {
             if (r[0].equals("overloaded")) {
                 assertThat(peak).isGreaterThan(Double.parseDouble(r[2]));
             } else {
+                // the simulated portal logs successful logins too: the share of failed attempts decides
+                assertThat(r[6]).isEqualTo("failure_share");
                 long peakAttempts = Long.parseLong(r[4]);
                 assertThat(peakAttempts).isGreaterThanOrEqualTo(HealthSettings.defaults().spikeMinAttempts());
                 assertThat(Long.parseLong(r[5]) / (double) peakAttempts).isCloseTo(peak, org.assertj.core.data.Offset.offset(1e-9));
