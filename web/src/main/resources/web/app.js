@@ -95,7 +95,7 @@ async function overview(site) {
   const pct = v => v === null ? t('suppressed') : v === undefined ? '–' : (v * 100).toFixed(1) + '%';
   [['kpiVisitors', cell(kpis.visitors)], ['kpiForeign', pct(kpis.foreign_share)],
    ['kpiDwell', kpis.median_dwell_s === null ? t('suppressed') : kpis.median_dwell_s === undefined ? '–'
-     : Math.round(kpis.median_dwell_s / 60) + ' ' + t('minutes')],
+     : fmt(Math.round(kpis.median_dwell_s / 60)) + ' ' + t('minutes')],
    ['kpiRepeat', pct(kpis.repeat_rate)]].forEach(([k, v]) => {
     const d = document.createElement('div'); d.className = 'tile'; d.innerHTML = '<span></span><strong></strong>';
     d.firstChild.textContent = t(k); d.lastChild.textContent = v; tiles.appendChild(d);
@@ -229,6 +229,8 @@ async function movementPage() {
   await draw();
 }
 
+// dwell in minutes everywhere (the key figure, the buckets, the statistics); null stays a suppressed cell
+const inMinutes = s => s === null || s === undefined ? s : Math.round(s / 6) / 10;
 function dwellChart(rows) {
   const buckets = ['0-15', '15-30', '30-60', '60-120', '120+'];
   const ids = [...new Set(rows.map(r => r.site_id))];
@@ -243,7 +245,7 @@ async function dwellPage() {
   const [hist, stats] = await Promise.all([api(`/api/v1/dwell?${scope()}&groupBy=site,bucket`), api(`/api/v1/dwell?${scope()}`)]);
   dwellChart(hist.rows);
   const s = document.createElement('table'); s.id = 'dwell-stats-table'; $('page').appendChild(s);
-  table('dwell-stats', ['site', 'visits', 'median', 'p90'], stats.rows.map(r => [siteName(r.site_id), r.visits, r.median_dwell_s, r.p90_dwell_s]));
+  table('dwell-stats', ['site', 'visits', 'median', 'p90'], stats.rows.map(r => [siteName(r.site_id), r.visits, inMinutes(r.median_dwell_s), inMinutes(r.p90_dwell_s)]));
 }
 
 async function render() {

@@ -77,7 +77,11 @@ class DashboardBrowserIT {
             }
             case "languages" -> assertThat(series(dom, "share-time")).isNotEmpty();
             case "movement" -> assertThat(dom).contains("<td>3</td><td>3</td>"); // castle → port: 3 trips, 3 travellers
-            case "dwell" -> assertThat(series(dom, "dwell")).contains("\"name\":\"0-15\"");
+            case "dwell" -> {
+                assertThat(series(dom, "dwell")).contains("\"name\":\"0-15\"");
+                // the median and p90 in minutes, as the key figure and the buckets are (1800 s and 3000 s)
+                assertThat(dom).contains("<td>30</td><td>50</td>").contains(lang.equals("ja") ? "中央値（分）" : "Median (min)");
+            }
             // Monday 11:00 had 3 visitors; 10:00 had 2, under k, so it is not drawn at all
             default -> assertThat(series(dom, "heat")).contains("\"data\":[[11,0,3]]");
         }
