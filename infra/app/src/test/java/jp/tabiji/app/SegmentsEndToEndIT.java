@@ -233,10 +233,12 @@ class SegmentsEndToEndIT {
         AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), DB, TOKYO, 10,
                 PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive").toUri().toString());
         String token = ServeCommand.userStore(c).addUser("viola", Role.VIEWER);
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        Javalin server = new ServeCommand(c, quiet).start("127.0.0.1", 0, registry(), "", java.util.Optional.empty());
+        ByteArrayOutputStream served = new ByteArrayOutputStream();
+        Javalin server = new ServeCommand(c, new PrintStream(served, true, StandardCharsets.UTF_8))
+                .start("127.0.0.1", 0, registry(), "", java.util.Optional.empty());
         JsonNode api;
         try {
+            defaultRangeHasData(served.toString(StandardCharsets.UTF_8));
             HttpResponse<String> r = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                             + "/api/v1/visitors?groupBy=site,day&segment=visitor&from=" + START + "&to=" + end))
@@ -264,6 +266,26 @@ class SegmentsEndToEndIT {
             }
         }
         assertThat(shown).as("cells the API shows").isGreaterThan(20);
+    }
+
+    /**
+     * As after {@code ./tabiji demo}: the sign-in link the server printed (good once) opens the dashboard on a range
+     * with data, the replayed days' latest ended ISO week, as headless Chromium renders it.
+     */
+    private void defaultRangeHasData(String printed) throws Exception {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://\\S+/login/once\\?code=\\S+)")
+                .matcher(printed);
+        assertThat(link.find()).as(printed).isTrue();
+        Path out = dir.resolve("chromium-dom");
+        Process p = new ProcessBuilder("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + dir.resolve("chromium-profile"),
+                "--virtual-time-budget=20000", "--dump-dom", link.group(1))
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String dom = java.nio.file.Files.readString(out, StandardCharsets.UTF_8);
+        LocalDate monday = START.plusDays(DAYS - 1).with(java.time.DayOfWeek.MONDAY);
+        assertThat(dom).contains("class=\"tiles\"").doesNotContain("データがありません")
+                .contains("<td>" + monday + "</td>").doesNotContain("<td>" + monday.minusDays(1) + "</td>");
     }
 
     /** A visitors table's cells by site and day: the visitors value, null where hidden. */
