@@ -270,7 +270,11 @@ class ApiIT {
         assertThat(spark.get(22)).isEqualTo(12); // 08:10, in the hour before
         assertThat(board.get("open_alerts")).hasSize(2);
         JsonNode log = JSON.readTree(get("/api/v1/alerts?limit=10", ops).body()).get("alerts");
-        assertThat(log).hasSize(3);
+        assertThat(log).hasSize(4);
+        // a controller's login spike: failures against the AP's usual rate, its attempts unknown
+        assertThat(log.get(3).get("basis").asText()).isEqualTo("failure_rate");
+        assertThat(log.get(3).get("peak").asDouble()).isEqualTo(37);
+        assertThat(log.get(3).get("peak_attempts").asInt()).isZero();
         assertThat(log.get(0).get("alert_id").asText()).isEqualTo("unknown_ap:rogue-1:1"); // newest first
         assertThat(log.get(1).get("alert_id").asText()).isEqualTo("silent:c1:1");
         assertThat(log.get(2).get("state").asText()).isEqualTo("cleared");
