@@ -1,7 +1,5 @@
 package jp.tabiji.ingest.registry;
 
-import jp.tabiji.ingest.calendar.ClosedDays;
-
 /**
  * One row of the AP registry: an access point and the tourist site it serves (the site's kind, opening hours and
  * closed days are repeated on each of its rows, like its names).

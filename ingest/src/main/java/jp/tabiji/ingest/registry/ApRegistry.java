@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import jp.tabiji.ingest.calendar.ClosedDays;
 import jp.tabiji.ingest.privacy.MacAddress;
 
 /**

@@ -1,7 +1,5 @@
 package jp.tabiji.ingest.registry;
 
-import jp.tabiji.ingest.calendar.ClosedDays;
-
 /**
  * A tourist site as the registry names it.
  *

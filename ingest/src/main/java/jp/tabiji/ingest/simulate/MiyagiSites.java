@@ -42,7 +42,7 @@ public final class MiyagiSites {
                 aps.add(new AccessPoint(String.format(Locale.ROOT, "%s-ap%02d", site.id(), a + 1), mac, site.id(),
                         site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), capacity(site, a),
                         SegmentRules.LODGING.contains(site.id()) ? Site.LODGING : null, OpenHours.DEFAULT,
-                        jp.tabiji.ingest.calendar.ClosedDays.NONE));
+                        jp.tabiji.ingest.registry.ClosedDays.NONE));
             }
         }
         return aps;

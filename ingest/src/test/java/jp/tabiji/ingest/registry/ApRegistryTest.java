@@ -28,7 +28,7 @@ class ApRegistryTest {
         ApRegistry r = ApRegistry.parse(List.of("ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
                 "m1,,museum,萬画館,Manga Museum,Ishinomaki,38.43,141.31,mon+ 12-29..01-03",
                 "s1,,station,駅,Station,Sendai,38.26,140.88,"), "reg.csv");
-        jp.tabiji.ingest.calendar.HolidayCalendar japan = jp.tabiji.ingest.calendar.HolidayCalendar.japan();
+        jp.tabiji.ingest.registry.HolidayCalendar japan = jp.tabiji.ingest.registry.HolidayCalendar.japan();
         assertThat(r.site("museum").orElseThrow().closed().isClosed(java.time.LocalDate.of(2026, 10, 13), japan)).isTrue();
         assertThat(r.site("museum").orElseThrow().closed().isClosed(java.time.LocalDate.of(2026, 10, 12), japan)).isFalse();
         assertThat(r.site("station").orElseThrow().closed().isEmpty()).isTrue();

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import jp.tabiji.ingest.calendar.HolidayCalendar;
+import jp.tabiji.ingest.registry.HolidayCalendar;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.streaming.visit.RegionClock;
 import org.apache.flink.api.common.accumulators.LongCounter;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import jp.tabiji.ingest.calendar.ClosedDays;
+import jp.tabiji.ingest.registry.ClosedDays;
 import jp.tabiji.ingest.registry.AccessPoint;
 import jp.tabiji.ingest.registry.ApRegistry;
 import org.apache.flink.util.ParameterTool;

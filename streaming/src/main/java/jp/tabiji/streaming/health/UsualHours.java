@@ -2,8 +2,8 @@ package jp.tabiji.streaming.health;
 
 import java.time.LocalDate;
 import java.util.Map;
-import jp.tabiji.ingest.calendar.ClosedDays;
-import jp.tabiji.ingest.calendar.HolidayCalendar;
+import jp.tabiji.ingest.registry.ClosedDays;
+import jp.tabiji.ingest.registry.HolidayCalendar;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.streaming.visit.RegionClock;

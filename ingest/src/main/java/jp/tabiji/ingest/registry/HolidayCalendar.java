@@ -1,4 +1,4 @@
-package jp.tabiji.ingest.calendar;
+package jp.tabiji.ingest.registry;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package jp.tabiji.ingest.calendar;
+package jp.tabiji.ingest.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
