@@ -73,12 +73,12 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
         if (silenceClock == SilenceClock.PROCESSING_TIME) {
             holidays.isHoliday(java.time.LocalDate.now(zone)); // a live job past the holiday file's years stops here
         }
-        usual = new UsualHours(new RegionClock(zone), settings.usualDays(), settings.usualWindowDays(), holidays,
+        clock = new RegionClock(zone);
+        usual = new UsualHours(clock, settings.usualDays(), settings.usualWindowDays(), holidays,
                 settings.closedDays());
         presence = new PresenceCounter(settings.presenceTimeout().toMillis());
         logins = new LoginWindow(settings.spikeWindow());
         loginRule = new LoginSpikeRule(settings);
-        clock = new RegionClock(zone);
         late = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
         // how far event time trails the wall clock here (Prometheus: ..._operator_watermarkLagMs); -1 before any
         getRuntimeContext().getMetricGroup().gauge("watermarkLagMs", () -> {

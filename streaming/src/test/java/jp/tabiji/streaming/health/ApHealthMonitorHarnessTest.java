@@ -380,15 +380,19 @@ class ApHealthMonitorHarnessTest {
         }
     }
 
+    /** The registry closes ap2's site on Mondays, or on the next working day when Monday is a holiday. */
+    private static final HealthSettings MUSEUM_CLOSED_ON_MONDAYS = SETTINGS.withRegistry(
+            jp.tabiji.ingest.registry.ApRegistry.parse(List.of(
+                    "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
+                    "ap2,,matsushima,松島,Matsushima,M,38.37,141.06,mon+"), "registry"));
+
     private List<HotspotAlert> silences(String ap) {
         return alerts().stream().filter(a -> a.kind == AlertKind.SILENT && a.apId.equals(ap)).toList();
     }
 
     @Test
     void aSiteClosedOnMondaysIsNotSilentThenButASiteWithoutClosedDaysIs() throws Exception {
-        start(SETTINGS.withRegistry(jp.tabiji.ingest.registry.ApRegistry.parse(List.of(
-                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
-                "ap2,,matsushima,松島,Matsushima,M,38.37,141.06,mon+"), "registry")));
+        start(MUSEUM_CLOSED_ON_MONDAYS);
         openDays("ap2", "matsushima", 1, 2, 3, 4, 5, 6); // Tuesday 11-03 to Sunday 11-08
         openDays("ap3", "sendai", 1, 2, 3, 4, 5, 6);
         harness.processWatermark(at(7, "23:59:00"));
@@ -401,9 +405,7 @@ class ApHealthMonitorHarnessTest {
 
     @Test
     void onAHolidayMondayTheMuseumOpensAndClosesOnTuesdayInstead() throws Exception {
-        start(SETTINGS.withRegistry(jp.tabiji.ingest.registry.ApRegistry.parse(List.of(
-                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,closed",
-                "ap2,,matsushima,松島,Matsushima,M,38.37,141.06,mon+"), "registry")));
+        start(MUSEUM_CLOSED_ON_MONDAYS);
         openDays("ap2", "matsushima", 15, 16, 17, 18, 19, 20); // Tuesday 11-17 to Sunday 11-22
         harness.processWatermark(at(21, "23:59:00"));
         // Monday 11-23 is 勤労感謝の日: open, so its silence counts
