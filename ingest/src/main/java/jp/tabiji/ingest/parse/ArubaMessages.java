@@ -62,6 +62,6 @@ final class ArubaMessages {
             return ParseResult.rejected("Aruba message names neither AP nor controller (give the source --ap ID)");
         }
         String alt = apName != null ? bssid : null;
-        return new ParseResult.Parsed(ClientEvent.of(env.ts(), ref, alt, client, type, SOURCE));
+        return ParseResult.parsed(ClientEvent.of(env.ts(), ref, alt, client, type, SOURCE));
     }
 }

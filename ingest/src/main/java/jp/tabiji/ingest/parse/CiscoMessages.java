@@ -87,7 +87,7 @@ final class CiscoMessages {
         }
         String alt = apName != null ? apMac : null;
         String ssid = group(SSID.matcher(body));
-        return new ParseResult.Parsed(new ClientEvent(ts, ap, alt, client, type, null, ssid, null, null, null, SOURCE));
+        return ParseResult.parsed(new ClientEvent(ts, ap, alt, client, type, null, ssid, null, null, null, SOURCE));
     }
 
     private static EventType type(String mnemonic, String body) {

@@ -48,6 +48,6 @@ final class HostapdMessages {
         } catch (IllegalArgumentException e) {
             return ParseResult.rejected("bad client MAC address");
         }
-        return new ParseResult.Parsed(ClientEvent.of(ts, ap, mac, type, null, SOURCE));
+        return ParseResult.parsed(ClientEvent.of(ts, ap, mac, type, null, SOURCE));
     }
 }

@@ -15,6 +15,12 @@ public sealed interface ParseResult {
     record Rejected(String reason) implements ParseResult {
     }
 
+    /** A client event, or its rejection if its client MAC cannot be a device (every parser goes through here). */
+    static ParseResult parsed(ClientEvent event) {
+        String bad = event.mac().notAClientReason();
+        return bad == null ? new Parsed(event) : new Rejected(bad);
+    }
+
     static ParseResult rejected(String reason) {
         return new Rejected(reason);
     }

@@ -75,7 +75,7 @@ public final class PortalLoginParser {
         }
         String lang = field.apply("lang");
         String ssid = field.apply("ssid");
-        return new ParseResult.Parsed(new ClientEvent(ts, ap.trim(), null, mac, type,
+        return ParseResult.parsed(new ClientEvent(ts, ap.trim(), null, mac, type,
                 lang == null || lang.isBlank() ? null : lang, ssid == null || ssid.isBlank() ? null : ssid,
                 null, null, null, SOURCE));
     }

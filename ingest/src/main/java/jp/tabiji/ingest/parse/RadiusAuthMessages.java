@@ -61,6 +61,6 @@ final class RadiusAuthMessages {
             return ParseResult.rejected("bad client MAC address");
         }
         EventType type = m.group(1).equals("OK") ? EventType.LOGIN : EventType.LOGIN_FAILED;
-        return new ParseResult.Parsed(ClientEvent.of(ts, m.group(2), mac, type, null, SOURCE));
+        return ParseResult.parsed(ClientEvent.of(ts, m.group(2), mac, type, null, SOURCE));
     }
 }

@@ -86,7 +86,7 @@ final class RadiusDetailParser {
         }
         String alt = called[0] != null ? nasId : null;
         try {
-            return new ParseResult.Parsed(new ClientEvent(ts, ap, alt, mac, type, null, called[1],
+            return ParseResult.parsed(new ClientEvent(ts, ap, alt, mac, type, null, called[1],
                     octets(a, "acct-input-octets", "acct-input-gigawords"),
                     octets(a, "acct-output-octets", "acct-output-gigawords"), number(a.get("acct-session-time")),
                     SOURCE));

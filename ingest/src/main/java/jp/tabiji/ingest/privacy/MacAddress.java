@@ -76,6 +76,24 @@ public final class MacAddress {
         return (Integer.parseInt(canonical.substring(0, 2), 16) & 0x02) != 0;
     }
 
+    /**
+     * Why this address cannot be a client device, or null if it can: all zeros (what controllers log when they
+     * do not know the client), broadcast, or any group address (bit 0x01 of the first byte, multicast). A
+     * locally administered address (bit 0x02, a randomized phone) is a device.
+     */
+    public String notAClientReason() {
+        if (canonical.equals("00:00:00:00:00:00")) {
+            return "client MAC is all zeros (no device)";
+        }
+        if (canonical.equals("ff:ff:ff:ff:ff:ff")) {
+            return "client MAC is the broadcast address (no device)";
+        }
+        if ((Integer.parseInt(canonical.substring(0, 2), 16) & 0x01) != 0) {
+            return "client MAC is a multicast (group) address (no device)";
+        }
+        return null;
+    }
+
     /** The first {@code n} bytes, canonical form (e.g. to match a BSSID to its AP's base MAC). */
     public String prefix(int n) {
         return canonical.substring(0, n * 3 - 1);
