@@ -37,9 +37,10 @@ CREATE TABLE IF NOT EXISTS tabiji.site_hour_visitors ON CLUSTER '{cluster}' AS t
 CREATE TABLE IF NOT EXISTS tabiji.moves ON CLUSTER '{cluster}' AS tabiji.moves_local
     ENGINE = Distributed('{cluster}', tabiji, moves_local, cityHash64(device_id));
 
--- The migrations' own bookkeeping, so the application does not try to create the local-style tables.
+-- The migrations' own bookkeeping, so the application does not try to create the local-style tables. One replica
+-- set across all nodes (no {shard} in the path): a migration recorded once is seen as applied on every shard.
 CREATE TABLE IF NOT EXISTS tabiji.schema_migrations ON CLUSTER '{cluster}' (name String, applied_at DateTime)
-ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/tabiji/schema_migrations', '{replica}') ORDER BY name;
+ENGINE = ReplicatedMergeTree('/clickhouse/tables/all/tabiji/schema_migrations', '{replica}') ORDER BY name;
 INSERT INTO tabiji.schema_migrations VALUES ('V001__visits.sql', now()), ('V002__moves.sql', now()),
     ('V003__site_hour_visitors.sql', now());
 

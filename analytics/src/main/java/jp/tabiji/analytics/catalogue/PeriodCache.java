@@ -95,13 +95,13 @@ public final class PeriodCache {
         String counts = "count(), sum(" + Sql.hash("device_id") + "), countIf(private = 1), sum(if(private = 1, "
                 + Sql.hash("device_id") + ", toUInt64(0))), " + ms;
         writer.execute(columns + "SELECT '" + span + "', toDate('" + period + "'), '', place, device_lang, " + counts
-                + " FROM (SELECT place, device_id, argMax(lang, last_event_ms) AS device_lang, max(random_mac) AS "
+                + " FROM (SELECT place, device_id, " + Sql.LATEST_LANG + " AS device_lang, max(random_mac) AS "
                 + "private FROM site_day_visitors "
                 + "ARRAY JOIN " + places + " AS place WHERE " + range + " GROUP BY place, device_id) "
                 + "GROUP BY place, device_lang");
         if (span.equals("day")) {
             writer.execute(columns + "SELECT 'hour', toDate('" + period + "'), hour, place, device_lang, " + counts
-                    + " FROM (SELECT hour, place, device_id, argMax(lang, last_event_ms) AS device_lang, max(random_mac) "
+                    + " FROM (SELECT hour, place, device_id, " + Sql.LATEST_LANG + " AS device_lang, max(random_mac) "
                     + "AS private FROM "
                     + "site_hour_visitors ARRAY JOIN " + places + " AS place WHERE " + range
                     + " GROUP BY hour, place, device_id) GROUP BY hour, place, device_lang");
@@ -136,7 +136,7 @@ public final class PeriodCache {
             return Optional.empty();
         }
         String[] current = reader.select("SELECT (SELECT max(changed) FROM day_changes WHERE " + Sql.days(from, to)
-                + "), argMax(source_changed, computed_ms), max(computed_ms), count() FROM cell_periods WHERE span = '"
+                + "), argMax(source_changed, (computed_ms, source_changed)), max(computed_ms), count() FROM cell_periods WHERE span = '"
                 + span + "' AND period = toDate('" + from + "')").get(0);
         if (current[3].equals("0") || !current[0].equals(current[1])) {
             return Optional.empty();
@@ -172,7 +172,7 @@ public final class PeriodCache {
         // one query for both (a key-figures request asks four metrics, each as many times as it reads visitors)
         for (String[] row : reader.select("SELECT 'source', toString(day), toUInt64(max(changed)), toUInt64(0) FROM "
                 + "day_changes WHERE " + Sql.days(first, Periods.end(validity, last)) + " GROUP BY day UNION ALL "
-                + "SELECT span, toString(period), toUInt64(argMax(source_changed, computed_ms)), max(computed_ms) FROM "
+                + "SELECT span, toString(period), toUInt64(argMax(source_changed, (computed_ms, source_changed))), max(computed_ms) FROM "
                 + "cell_periods WHERE span = '" + validity + "' AND period BETWEEN toDate('" + first + "') AND toDate('"
                 + last + "') GROUP BY span, period")) {
             if (row[0].equals("source")) {
@@ -275,7 +275,7 @@ public final class PeriodCache {
 
     private static Map<String, Stored> stored(ClickHouseHttp ch) {
         Map<String, Stored> out = new HashMap<>();
-        for (String[] r : ch.select("SELECT span, toString(period), argMax(source_changed, computed_ms), "
+        for (String[] r : ch.select("SELECT span, toString(period), argMax(source_changed, (computed_ms, source_changed)), "
                 + "max(computed_ms) FROM cell_periods GROUP BY span, period")) {
             out.put(r[0] + "|" + r[1], new Stored(Long.parseLong(r[2]), Long.parseLong(r[3])));
         }

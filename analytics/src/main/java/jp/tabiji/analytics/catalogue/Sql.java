@@ -11,6 +11,12 @@ final class Sql {
     static final String BUCKET = "multiIf(dwell_s < 900, '0-15', dwell_s < 1800, '15-30', dwell_s < 3600, '30-60', "
             + "dwell_s < 7200, '60-120', '120+')";
 
+    /**
+     * A device's language in a cell: that of its latest row; a tie on the time goes to the greater language, so
+     * that the answer does not depend on which part or shard a row was read from first.
+     */
+    static final String LATEST_LANG = "argMax(lang, (last_event_ms, lang))";
+
     private Sql() {
     }
 

@@ -65,7 +65,7 @@ final class VisitorCells {
             outer.append("k").append(i).append(", ");
         }
         boolean byLang = r.groupedBy(Grouping.LANG);
-        String inner = "SELECT " + select + "device_id, argMax(lang, last_event_ms) AS device_lang, max(random_mac) "
+        String inner = "SELECT " + select + "device_id, " + Sql.LATEST_LANG + " AS device_lang, max(random_mac) "
                 + "AS private FROM " + table
                 + " WHERE " + Sql.where(r, sites) + " GROUP BY " + outer + "device_id";
         String group = outer + (byLang ? "device_lang" : "");

@@ -93,7 +93,7 @@ public final class HotspotBoard {
 
     private Map<String, long[]> latest(long now) {
         Map<String, long[]> m = new HashMap<>();
-        for (String[] r : clickhouse.select("SELECT ap_id, toUnixTimestamp(max(last_event)), argMax(clients_now, minute), "
+        for (String[] r : clickhouse.select("SELECT ap_id, toUnixTimestamp(max(last_event)), argMax(clients_now, (minute, clients_now)), "
                 + "toUnixTimestamp(max(minute)) FROM ap_minute WHERE " + window(now, LOOKBACK_S) + " GROUP BY ap_id")) {
             m.put(r[0], new long[] {Long.parseLong(r[1]), Long.parseLong(r[2]), Long.parseLong(r[3])});
         }
@@ -119,11 +119,16 @@ public final class HotspotBoard {
         List<AlertEntry> out = new ArrayList<>();
         for (String[] r : clickhouse.select("SELECT alert_id, any(kind), any(ap_id), any(site_id), "
                 + "toUnixTimestamp(min(opened_at)), toUnixTimestamp(maxIf(ts, state = 'clear')), countIf(state = 'clear'), "
-                + "argMax(value, ts), any(threshold), argMax(detail, ts), max(ts) AS latest, "
+                + "tupleElement(last_row, 1), any(threshold), tupleElement(last_row, 2), max(ts) AS latest, "
                 // peaks only rise, and a clearing repeats its last opening's: the largest is the peak so far (rows
                 // written before V012 have their value as peak, so an old clearing cannot lower it either)
-                + "max(peak_value), toUnixTimestamp(argMax(peak_at, peak_value)), argMax(peak_attempts, peak_value), "
-                + "argMax(peak_failures, peak_value), any(basis) FROM alerts WHERE " + asOf
+                + "max(peak_value), toUnixTimestamp(tupleElement(peak_row, 1)), tupleElement(peak_row, 2), "
+                + "tupleElement(peak_row, 3), any(basis), "
+                // one row decides each tuple, and ties on the time (an opening and its clearing in one second: the
+                // clearing wins) or on the peak fall to the row's own values, whatever order the parts are read in
+                + "argMax(tuple(value, detail), (ts, state = 'clear', value, detail)) AS last_row, "
+                + "argMax(tuple(peak_at, peak_attempts, peak_failures), (peak_value, peak_at, peak_attempts, "
+                + "peak_failures)) AS peak_row FROM alerts WHERE " + asOf
                 + " GROUP BY alert_id" + (openOnly ? " HAVING countIf(state = 'clear') = 0" : "")
                 + " ORDER BY latest DESC, alert_id LIMIT " + limit)) {
             boolean cleared = Long.parseLong(r[6]) > 0;

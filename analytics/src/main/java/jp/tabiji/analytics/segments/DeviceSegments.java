@@ -68,8 +68,8 @@ public final class DeviceSegments {
         }
         Map<LocalDate, Long> seen = new HashMap<>();
         Map<LocalDate, String> seenRules = new HashMap<>();
-        for (String[] r : writer.select("SELECT toString(period), argMax(source_changed, computed_ms), "
-                + "argMax(rules, computed_ms) FROM segment_periods GROUP BY period")) {
+        for (String[] r : writer.select("SELECT toString(period), argMax(source_changed, (computed_ms, source_changed)), "
+                + "argMax(rules, (computed_ms, rules)) FROM segment_periods GROUP BY period")) {
             seen.put(LocalDate.parse(r[0]), Long.parseLong(r[1]));
             seenRules.put(LocalDate.parse(r[0]), r[2]);
         }

@@ -109,7 +109,8 @@ final class Replay {
                 job.visits.get(), job.late.get());
     }
 
-    private IngestCounters publish(List<Path> inputs, SourceOptions options) throws IOException {
+    /** Publishes the files to {@code tabiji.events} (and rejects to the DLQ) as one replay does, without a job. */
+    IngestCounters publish(List<Path> inputs, SourceOptions options) throws IOException {
         IngestCounters counters = new IngestCounters();
         long totalBytes = 0;
         for (Path p : inputs) {

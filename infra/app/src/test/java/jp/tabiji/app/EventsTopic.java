@@ -17,6 +17,10 @@ final class EventsTopic {
 
     /** Sends the events to partition 0 with their event time as the record time, and waits until sent. */
     static void sendToPartition0(String bootstrap, List<WifiEvent> events) {
+        sendToPartition(bootstrap, 0, events);
+    }
+
+    static void sendToPartition(String bootstrap, int partition, List<WifiEvent> events) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // right after the topic is created its leader may still be moving: with one request in flight a retried
@@ -27,7 +31,7 @@ final class EventsTopic {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (WifiEvent e : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS, 0, e.ts, null, codec.encode(e)));
+                producer.send(new ProducerRecord<>(Topics.EVENTS, partition, e.ts, null, codec.encode(e)));
             }
         }
     }

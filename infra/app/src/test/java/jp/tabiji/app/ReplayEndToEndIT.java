@@ -2,8 +2,6 @@ package jp.tabiji.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +28,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
-import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
@@ -111,78 +108,8 @@ class ReplayEndToEndIT {
                 SourceOptions.defaults(ApRegistry.load(sim.resolve("registry.csv"))), tap);
     }
 
-    private Map<String, Long> query(String database, String by) {
-        ResultTable t = ExactQuery.run(new ClickHouseHttp(stack.clickhouseUrl(), database), "visitors", by, START,
-                START.plusDays(DAYS - 1));
-        Map<String, Long> cells = new HashMap<>();
-        int visitors = t.columnIndex("visitors");
-        for (List<Object> row : t.rows()) {
-            cells.put(String.join("|", row.subList(0, visitors).stream().map(Object::toString).toList()),
-                    (Long) row.get(visitors));
-        }
-        return cells;
-    }
-
-    private static Map<String, Long> truth(Path sim, String array, boolean withLang) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(sim.resolve("truth.json").toFile());
-        Map<String, Long> cells = new HashMap<>();
-        for (JsonNode c : root.get(array)) {
-            String key = c.get("site_id").asText() + "|" + c.get("day").asText()
-                    + (withLang ? "|" + c.get("lang").asText() : "");
-            cells.put(key, c.get("visitors").asLong());
-        }
-        return cells;
-    }
-
     private void assertMatchesTruth(String database, Path sim) throws IOException {
-        assertThat(query(database, "site,day")).isEqualTo(truth(sim, "visitorsBySiteDay", false));
-        assertThat(query(database, "site,day,lang"))
-                .isEqualTo(truth(sim, "visitorsBySiteDayLang", true));
-        ClickHouseHttp ch = new ClickHouseHttp(stack.clickhouseUrl(), database);
-        LocalDate from = START;
-        LocalDate to = START.plusDays(DAYS - 1);
-        // trips belong to their departure day: a visit ending after midnight of the last day still counts
-        LocalDate lastDeparture = START.plusDays(DAYS);
-        assertThat(cells(ExactQuery.run(ch, "visitors", "day,lang", from, to), 2))
-                .isEqualTo(truthCells(sim, "visitorsByDayLang", List.of("day", "lang"), List.of("visitors")));
-        assertThat(cells(ExactQuery.run(ch, "languages", "hour,lang", from, lastDeparture), 2))
-                .isEqualTo(truthCells(sim, "visitorsByHourLang", List.of("hour", "lang"), List.of("visitors")));
-        assertThat(cells(ExactQuery.run(ch, "dwell", null, from, to), 1)).isEqualTo(truthCells(sim, "dwellBySite",
-                List.of("site_id"), List.of("visits", "median_dwell_s", "p90_dwell_s")));
-        assertThat(cells(ExactQuery.run(ch, "dwell", "site,bucket", from, to), 2)).isEqualTo(truthCells(sim,
-                "dwellHistogram", List.of("site_id", "bucket"), List.of("visits")));
-        assertThat(cells(ExactQuery.run(ch, "repeat", null, from, to), 1)).isEqualTo(truthCells(sim, "repeatBySite",
-                List.of("site_id"), List.of("repeat_visitors", "visitors")));
-        assertThat(cells(ExactQuery.run(ch, "flows", null, from, lastDeparture), 2)).isEqualTo(truthCells(sim, "flows",
-                List.of("origin_site_id", "destination_site_id"), List.of("trips", "travellers")));
-        assertThat(cells(ExactQuery.run(ch, "flows", "lang", from, lastDeparture), 3)).isEqualTo(truthCells(sim,
-                "flowsByLang", List.of("origin_site_id", "destination_site_id", "lang"), List.of("trips", "travellers")));
-    }
-
-    /**
-     * A result as key (the first {@code keys} columns joined) → the remaining counts (the private-address band is
-     * checked by SegmentsEndToEndIT).
-     */
-    private static Map<String, List<Object>> cells(ResultTable t, int keys) {
-        Map<String, List<Object>> out = new HashMap<>();
-        int end = t.columns().contains("private_mac_share") ? t.columnIndex("private_mac_share") : t.columns().size();
-        for (List<Object> row : t.rows()) {
-            out.put(String.join("|", row.subList(0, keys).stream().map(Object::toString).toList()),
-                    row.subList(keys, end));
-        }
-        return out;
-    }
-
-    private static Map<String, List<Object>> truthCells(Path sim, String array, List<String> keys, List<String> values)
-            throws IOException {
-        JsonNode root = new ObjectMapper().readTree(sim.resolve("truth.json").toFile());
-        Map<String, List<Object>> out = new HashMap<>();
-        for (JsonNode c : root.get(array)) {
-            out.put(String.join("|", keys.stream().map(k -> c.get(k).asText()).toList()),
-                    values.stream().map(v -> (Object) c.get(v).asLong()).toList());
-        }
-        assertThat(out).as(array + " in truth.json").isNotEmpty();
-        return out;
+        new SimulatedTruth(sim, START, DAYS).assertPipelineAnswers(new ClickHouseHttp(stack.clickhouseUrl(), database));
     }
 
     @Test

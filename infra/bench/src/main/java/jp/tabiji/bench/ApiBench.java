@@ -150,10 +150,10 @@ final class ApiBench {
         for (int m = 1; m <= 13; m++) {
             String month = " FROM visits WHERE toYYYYMM(day) = " + (m == 13 ? 202701 : 202600 + m);
             ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang) SELECT site_id, "
-                    + "day, device_id, max(end_ms), argMax(lang, end_ms)" + month + " GROUP BY site_id, day, device_id");
+                    + "day, device_id, max(end_ms), argMax(lang, (end_ms, lang))" + month + " GROUP BY site_id, day, device_id");
             ch.execute("INSERT INTO site_hour_visitors (site_id, day, hour, device_id, last_event_ms, lang) SELECT "
                     + "site_id, day, concat(toString(day), 'T', substring(toString(toDateTime(intDiv(start_ms, 1000))), "
-                    + "12, 2)) AS h, device_id, max(end_ms), argMax(lang, end_ms)" + month
+                    + "12, 2)) AS h, device_id, max(end_ms), argMax(lang, (end_ms, lang))" + month
                     + " GROUP BY site_id, day, h, device_id");
         }
         ch.execute("INSERT INTO moves (move_id, device_id, origin_site_id, destination_site_id, day, departure_ms, "

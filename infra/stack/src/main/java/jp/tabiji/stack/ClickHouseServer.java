@@ -64,7 +64,9 @@ public final class ClickHouseServer implements AutoCloseable {
         // device-level rows: nobody but the server's own user may read them, whatever the umask
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.writeString(dir.resolve("config.xml"), config(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("users.xml"), USERS, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("users.xml"),
+                USERS.replace("<!--release-->", ServerProfiles.writerSettings(ServerProfiles.majorOf(BINARY))),
+                StandardCharsets.UTF_8);
         process.start(List.of(BINARY, "--config-file=" + dir.resolve("config.xml")), dir);
         process.awaitReady(this::ping, Duration.ofSeconds(60));
         return this;
@@ -120,7 +122,7 @@ public final class ClickHouseServer implements AutoCloseable {
                 <profiles>
                     <default>
                         <max_memory_usage>4000000000</max_memory_usage>
-                        <allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>
+                        <!--release-->
                     </default>
                     <readonly>
                         <readonly>2</readonly>

@@ -19,15 +19,29 @@ import java.util.List;
 public final class KafkaBroker implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "/tabiji/kafka-broker.classpath";
 
+    /** Where a broker sits in its cluster: its node id, the controller quorum, and the cluster's replication. */
+    record Membership(int nodeId, String voters, String clusterId, int replicas) {
+        static Membership alone(int controllerPort) {
+            return new Membership(1, "1@127.0.0.1:" + controllerPort, null, 1);
+        }
+    }
+
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    private final Membership membership;
     private final ManagedProcess process;
+    private long logStart;
 
     public KafkaBroker(Path dir, int port, int controllerPort) {
+        this(dir, port, controllerPort, Membership.alone(controllerPort));
+    }
+
+    KafkaBroker(Path dir, int port, int controllerPort, Membership membership) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.membership = membership;
         this.process = new ManagedProcess("kafka", dir);
     }
 
@@ -44,9 +58,18 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public KafkaBroker start() throws IOException {
-        if (process.isRunning()) {
-            return this;
+        if (!process.isRunning()) {
+            launch();
+            awaitStarted();
         }
+        return this;
+    }
+
+    /**
+     * Starts the JVM without waiting: a broker of a cluster cannot finish starting before a majority of the
+     * controller quorum runs, so a cluster launches all of them and then waits.
+     */
+    void launch() throws IOException {
         Files.createDirectories(dir);
         Path props = dir.resolve("server.properties");
         Files.writeString(props, serverProperties(), StandardCharsets.UTF_8);
@@ -57,15 +80,33 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> cmd = java("512m");
         cmd.add("kafka.Kafka");
         cmd.add(props.toString());
+        logStart = process.logSize();
         process.start(cmd, dir);
+    }
+
+    void awaitStarted() throws IOException {
         process.awaitReady(() -> FreePorts.isListening("127.0.0.1", port) && logSays("Kafka Server started"),
                 Duration.ofSeconds(90));
-        return this;
+    }
+
+    /** The broker JVM's pid, while it runs. */
+    public long pid() {
+        return process.handle().orElseThrow(() -> new IllegalStateException("broker not running")).pid();
+    }
+
+    public int nodeId() {
+        return membership.nodeId();
+    }
+
+    /** SIGKILL: the broker crashes with whatever it had not flushed; {@link #start} brings it back on its data. */
+    public void kill() throws IOException {
+        process.kill();
     }
 
     private void format(Path props) throws IOException {
         List<String> cmd = java("256m");
-        cmd.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", props.toString()));
+        cmd.addAll(List.of("kafka.tools.StorageTool", "format", "-t",
+                membership.clusterId() != null ? membership.clusterId() : clusterId(), "-c", props.toString()));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("format.out").toFile()).start();
         try {
@@ -88,7 +129,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private boolean logSays(String text) {
         try {
-            return Files.readString(process.logFile(), StandardCharsets.ISO_8859_1).contains(text);
+            String log = Files.readString(process.logFile(), StandardCharsets.ISO_8859_1);
+            return log.length() > logStart && log.substring((int) logStart).contains(text);
         } catch (IOException e) {
             return false;
         }
@@ -97,8 +139,8 @@ public final class KafkaBroker implements AutoCloseable {
     private String serverProperties() {
         return String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + membership.nodeId(),
+                "controller.quorum.voters=" + membership.voters(),
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -106,24 +148,34 @@ public final class KafkaBroker implements AutoCloseable {
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=2",
-                "offsets.topic.replication.factor=1",
+                // a cluster keeps its internal topics on three brokers and acknowledges a write once two hold it,
+                // so one broker may die without losing a committed offset or transaction
+                "default.replication.factor=" + membership.replicas(),
+                "min.insync.replicas=" + minInSync(membership.replicas()),
+                "offsets.topic.replication.factor=" + membership.replicas(),
                 "offsets.topic.num.partitions=4",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + membership.replicas(),
+                "transaction.state.log.min.isr=" + minInSync(membership.replicas()),
                 "transaction.state.log.num.partitions=4",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + membership.replicas(),
+                "share.coordinator.state.topic.min.isr=" + minInSync(membership.replicas()),
+                "unclean.leader.election.enable=false",
                 "group.initial.rebalance.delay.ms=0",
                 "transaction.max.timeout.ms=900000",
                 "log.retention.hours=720",
                 "") + "\n";
     }
 
+    /** In-sync replicas a write needs: a majority of at least two when there are replicas to spare. */
+    static int minInSync(int replicas) {
+        return replicas >= 3 ? 2 : 1;
+    }
+
     /**
      * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (Kafka's Uuid format). Like Kafka's
      * own Uuid.randomUuid, never one that starts with '-', which the storage tool would take for an option.
      */
-    private static String clusterId() {
+    static String clusterId() {
         SecureRandom random = new SecureRandom();
         byte[] b = new byte[16];
         String id;

@@ -92,6 +92,29 @@ public final class ManagedProcess {
         Files.deleteIfExists(pidFile);
     }
 
+    /** SIGKILL, as a crash or the OOM killer would end the process: no shutdown hooks, nothing flushed. */
+    public void kill() throws IOException {
+        Optional<ProcessHandle> h = handle();
+        if (h.isPresent()) {
+            h.get().destroyForcibly();
+            try {
+                h.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException(name + " still alive 30 s after SIGKILL", e);
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** How much the log holds now: a restart's readiness is read from what it writes after this. */
+    public long logSize() {
+        try {
+            return Files.exists(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);

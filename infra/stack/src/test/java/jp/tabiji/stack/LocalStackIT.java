@@ -23,6 +23,12 @@ class LocalStackIT {
                     HttpRequest.newBuilder(URI.create(stack.clickhouseUrl() + "/?query=SELECT%20version()")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.body().trim()).startsWith("18.");
+            // the release's own profile: a replay after a truncate must not be dropped as a duplicate block
+            HttpResponse<String> dedup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    stack.clickhouseUrl() + "/?query=SELECT%20value%20FROM%20system.settings%20WHERE%20name%20IN%20"
+                            + "('insert_deduplicate','allow_experimental_low_cardinality_type')%20ORDER%20BY%20name"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(dedup.body().trim().split("\n")).containsExactly("1", "0");
             assertThat(stack.status()).contains("kafka      running").contains("clickhouse running");
         } finally {
             stack.stop();

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** Creates Tabiji's topics when missing. */
+/** Creates Tabiji's topics when missing, replicated as far as the cluster allows. */
 public final class TopicSetup {
     private TopicSetup() {
     }
@@ -24,13 +24,16 @@ public final class TopicSetup {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000)))) {
             Set<String> existing = admin.listTopics().names().get();
+            short replicas = replicasFor(admin.describeCluster().nodes().get().size());
+            Map<String, String> durable = Map.of("min.insync.replicas", Integer.toString(minInSync(replicas)));
             List<NewTopic> wanted = new ArrayList<>();
-            addIfMissing(wanted, existing, new NewTopic(Topics.EVENTS, eventPartitions, (short) 1));
-            addIfMissing(wanted, existing, new NewTopic(Topics.DLQ, 1, (short) 1));
-            addIfMissing(wanted, existing, new NewTopic(Topics.LATE, 1, (short) 1));
-            addIfMissing(wanted, existing, new NewTopic(Topics.ALERTS, 1, (short) 1));
-            addIfMissing(wanted, existing, new NewTopic(Topics.INGEST_OFFSETS, 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")));
+            addIfMissing(wanted, existing, new NewTopic(Topics.EVENTS, eventPartitions, replicas).configs(durable));
+            addIfMissing(wanted, existing, new NewTopic(Topics.DLQ, 1, replicas).configs(durable));
+            addIfMissing(wanted, existing, new NewTopic(Topics.LATE, 1, replicas).configs(durable));
+            addIfMissing(wanted, existing, new NewTopic(Topics.ALERTS, 1, replicas).configs(durable));
+            Map<String, String> compacted = new java.util.HashMap<>(durable);
+            compacted.put("cleanup.policy", "compact");
+            addIfMissing(wanted, existing, new NewTopic(Topics.INGEST_OFFSETS, 1, replicas).configs(compacted));
             if (!wanted.isEmpty()) {
                 admin.createTopics(wanted).all().get();
             }
@@ -42,6 +45,18 @@ public final class TopicSetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Three replicas where there are three brokers (one less on a smaller cluster): with two of them required in
+     * sync, and producers asking for acks=all, an acknowledged event survives the loss of any one broker.
+     */
+    static short replicasFor(int brokers) {
+        return (short) Math.max(1, Math.min(3, brokers));
+    }
+
+    static int minInSync(short replicas) {
+        return replicas >= 3 ? 2 : 1;
     }
 
     private static void addIfMissing(List<NewTopic> wanted, Set<String> existing, NewTopic topic) {
