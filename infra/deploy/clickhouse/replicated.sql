@@ -1,4 +1,5 @@
--- Tabiji's tables on a replicated ClickHouse cluster (current ClickHouse, macros {cluster}, {shard}, {replica}).
+-- Tabiji's tables on a new replicated ClickHouse cluster (18.16 and current releases; macros {cluster}, {shard},
+-- {replica}, the last unique across the cluster), in their latest form, and the migrations marked as applied.
 -- The same columns and sorting keys as analytics/src/main/resources/db/migration, whose ReplacingMergeTree
 -- becomes ReplicatedReplacingMergeTree; writers and readers use the Distributed tables. Rows are sharded by
 -- device, so a device's rows (and FINAL's deduplication) stay on one shard and uniqExact sums across shards.
@@ -11,13 +12,15 @@ CREATE TABLE IF NOT EXISTS tabiji.visits_local ON CLUSTER '{cluster}' (
 PARTITION BY toYYYYMM(day) ORDER BY (site_id, day, visit_id);
 
 CREATE TABLE IF NOT EXISTS tabiji.site_day_visitors_local ON CLUSTER '{cluster}' (
-    site_id String, day Date, device_id String, last_event_ms UInt64, lang LowCardinality(String)
+    site_id String, day Date, device_id String, last_event_ms UInt64, lang LowCardinality(String),
+    random_mac UInt8 DEFAULT 0
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/site_day_visitors', '{replica}',
     last_event_ms)
 PARTITION BY toYYYYMM(day) ORDER BY (site_id, day, device_id);
 
 CREATE TABLE IF NOT EXISTS tabiji.site_hour_visitors_local ON CLUSTER '{cluster}' (
-    site_id String, day Date, hour String, device_id String, last_event_ms UInt64, lang LowCardinality(String)
+    site_id String, day Date, hour String, device_id String, last_event_ms UInt64, lang LowCardinality(String),
+    random_mac UInt8 DEFAULT 0
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/tabiji/site_hour_visitors', '{replica}',
     last_event_ms)
 PARTITION BY toYYYYMM(day) ORDER BY (site_id, day, hour, device_id);
@@ -41,8 +44,8 @@ CREATE TABLE IF NOT EXISTS tabiji.moves ON CLUSTER '{cluster}' AS tabiji.moves_l
 -- set across all nodes (no {shard} in the path): a migration recorded once is seen as applied on every shard.
 CREATE TABLE IF NOT EXISTS tabiji.schema_migrations ON CLUSTER '{cluster}' (name String, applied_at DateTime)
 ENGINE = ReplicatedMergeTree('/clickhouse/tables/all/tabiji/schema_migrations', '{replica}') ORDER BY name;
-INSERT INTO tabiji.schema_migrations VALUES ('V001__visits.sql', now()), ('V002__moves.sql', now()),
-    ('V003__site_hour_visitors.sql', now());
+-- (each INSERT on one line: clickhouse-client 18.16 ends an INSERT's inline data at the end of its line)
+INSERT INTO tabiji.schema_migrations VALUES ('V001__visits.sql', now()), ('V002__moves.sql', now()), ('V003__site_hour_visitors.sql', now());
 
 -- V004 (period summaries): small tables, one replica set across all nodes (no {shard} in the path), so every
 -- node sees every day's change and every summary. The materialized views watch each shard's local tables.
@@ -52,14 +55,6 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_site_days ON CLUS
     AS SELECT day, toUInt32(now()) AS changed FROM tabiji.site_day_visitors_local GROUP BY day;
 CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_site_hours ON CLUSTER '{cluster}' TO tabiji.day_changes
     AS SELECT day, toUInt32(now()) AS changed FROM tabiji.site_hour_visitors_local GROUP BY day;
-CREATE TABLE IF NOT EXISTS tabiji.visitor_summaries ON CLUSTER '{cluster}' (
-    span String, period Date, hour String, place String, lang String, visitors UInt64, computed_ms UInt64
-) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/visitor_summaries', '{replica}', computed_ms)
-PARTITION BY toYYYYMM(period) ORDER BY (span, place, period, hour, lang);
-CREATE TABLE IF NOT EXISTS tabiji.summary_periods ON CLUSTER '{cluster}' (
-    span String, period Date, source_changed UInt32, computed_ms UInt64
-) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/summary_periods', '{replica}', computed_ms)
-ORDER BY (span, period);
 INSERT INTO tabiji.schema_migrations VALUES ('V004__visitor_summaries.sql', now());
 
 -- V005 (stored answers per period): the same pattern.
@@ -67,10 +62,6 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_visits ON CLUSTER
     AS SELECT day, toUInt32(now()) AS changed FROM tabiji.visits_local GROUP BY day;
 CREATE MATERIALIZED VIEW IF NOT EXISTS tabiji.day_changes_from_moves ON CLUSTER '{cluster}' TO tabiji.day_changes
     AS SELECT day, toUInt32(now()) AS changed FROM tabiji.moves_local GROUP BY day;
-CREATE TABLE IF NOT EXISTS tabiji.period_answers ON CLUSTER '{cluster}' (
-    query String, span String, period Date, row UInt32, cells String, computed_ms UInt64
-) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/period_answers', '{replica}', computed_ms)
-PARTITION BY toYYYYMM(period) ORDER BY (query, span, period, row);
 INSERT INTO tabiji.schema_migrations VALUES ('V005__period_answers.sql', now());
 
 -- V006 (hotspot health): minute rows sharded by AP, so an AP's (ap_id, minute) duplicates meet on one shard;
@@ -85,7 +76,9 @@ CREATE TABLE IF NOT EXISTS tabiji.ap_minute ON CLUSTER '{cluster}' AS tabiji.ap_
     ENGINE = Distributed('{cluster}', tabiji, ap_minute_local, cityHash64(ap_id));
 CREATE TABLE IF NOT EXISTS tabiji.alerts ON CLUSTER '{cluster}' (
     alert_id String, state String, kind LowCardinality(String), ap_id String, site_id String, ts DateTime,
-    opened_at DateTime, value Float64, threshold Float64, detail String
+    opened_at DateTime, value Float64, threshold Float64, detail String, peak_value Float64 DEFAULT value,
+    peak_at DateTime DEFAULT ts, peak_attempts UInt32 DEFAULT 0, peak_failures UInt32 DEFAULT 0,
+    revision UInt32 DEFAULT 0, basis String DEFAULT ''
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/alerts', '{replica}')
 PARTITION BY toYYYYMM(opened_at) ORDER BY (alert_id, state);
 INSERT INTO tabiji.schema_migrations VALUES ('V006__hotspot_health.sql', now());
@@ -93,12 +86,9 @@ INSERT INTO tabiji.schema_migrations VALUES ('V006__hotspot_health.sql', now());
 -- V007 (released cells, issue 12): the per-period cache behind the metric catalogue holds exact cells with their
 -- contributors' hash sums; it replaces V004/V005's caches. Cached answers are whole-region, so kept whole on every
 -- replica like the tables they replace; `serve` refills them.
-DROP TABLE IF EXISTS tabiji.visitor_summaries ON CLUSTER '{cluster}';
-DROP TABLE IF EXISTS tabiji.period_answers ON CLUSTER '{cluster}';
-DROP TABLE IF EXISTS tabiji.summary_periods ON CLUSTER '{cluster}';
 CREATE TABLE IF NOT EXISTS tabiji.visitor_cells ON CLUSTER '{cluster}' (
     span String, period Date, hour String, place String, lang String, visitors UInt64, hash_sum UInt64,
-    computed_ms UInt64
+    computed_ms UInt64, random_visitors UInt64 DEFAULT 0, random_hash_sum UInt64 DEFAULT 0
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/visitor_cells', '{replica}', computed_ms)
 PARTITION BY toYYYYMM(period) ORDER BY (span, place, period, hour, lang);
 CREATE TABLE IF NOT EXISTS tabiji.period_cells ON CLUSTER '{cluster}' (
@@ -123,33 +113,12 @@ PARTITION BY toYYYYMM(period) ORDER BY (period, device_id);
 CREATE TABLE IF NOT EXISTS tabiji.device_segments ON CLUSTER '{cluster}' AS tabiji.device_segments_local
     ENGINE = Distributed('{cluster}', tabiji, device_segments_local, cityHash64(device_id));
 CREATE TABLE IF NOT EXISTS tabiji.segment_periods ON CLUSTER '{cluster}' (
-    period Date, source_changed UInt32, computed_ms UInt64
+    period Date, source_changed UInt32, computed_ms UInt64, rules String DEFAULT ''
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/segment_periods', '{replica}', computed_ms)
 ORDER BY period;
 INSERT INTO tabiji.schema_migrations VALUES ('V008__device_segments.sql', now());
 
--- V009 (period cache rows as TabSeparated lines): the old JSON rows are dropped and `serve` recomputes them.
-TRUNCATE TABLE IF EXISTS tabiji.period_cells ON CLUSTER '{cluster}';
-TRUNCATE TABLE IF EXISTS tabiji.cell_periods ON CLUSTER '{cluster}';
-INSERT INTO tabiji.schema_migrations VALUES ('V009__period_cells_as_tsv.sql', now());
-
--- V010 (private addresses, issue 14): whether a visitor's address is locally administered, and the cache's count
--- of such visitors per cell. The Distributed tables take the new columns too.
-ALTER TABLE tabiji.site_day_visitors_local ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
-ALTER TABLE tabiji.site_day_visitors ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
-ALTER TABLE tabiji.site_hour_visitors_local ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
-ALTER TABLE tabiji.site_hour_visitors ON CLUSTER '{cluster}' ADD COLUMN random_mac UInt8 DEFAULT 0;
-ALTER TABLE tabiji.visitor_cells ON CLUSTER '{cluster}' ADD COLUMN random_visitors UInt64 DEFAULT 0;
-ALTER TABLE tabiji.visitor_cells ON CLUSTER '{cluster}' ADD COLUMN random_hash_sum UInt64 DEFAULT 0;
-TRUNCATE TABLE IF EXISTS tabiji.cell_periods ON CLUSTER '{cluster}';
-INSERT INTO tabiji.schema_migrations VALUES ('V010__private_addresses.sql', now());
-
--- V011 (configurable segment rules, issue 14): the rules each period was computed under.
-ALTER TABLE tabiji.segment_periods ON CLUSTER '{cluster}' ADD COLUMN rules String DEFAULT '';
-INSERT INTO tabiji.schema_migrations VALUES ('V011__segment_rules.sql', now());
-
--- V012 (alert peaks, issue 15): the peak of each alert and its revision; the last written row per id and state wins.
-ALTER TABLE tabiji.alerts ON CLUSTER '{cluster}' ADD COLUMN peak_value Float64 DEFAULT value,
-    ADD COLUMN peak_at DateTime DEFAULT ts, ADD COLUMN peak_attempts UInt32 DEFAULT 0,
-    ADD COLUMN peak_failures UInt32 DEFAULT 0, ADD COLUMN revision UInt32 DEFAULT 0, ADD COLUMN basis String DEFAULT '';
-INSERT INTO tabiji.schema_migrations VALUES ('V012__alert_peaks.sql', now());
+-- V009 to V012 changed columns of the tables above, which a new cluster gets in their latest form: no ALTER runs
+-- here. (ClickHouse 18.16 refuses ALTER ... ON CLUSTER of a Distributed table on a cluster with internal
+-- replication, and on a table replicated to every node it would run once per shard.)
+INSERT INTO tabiji.schema_migrations VALUES ('V009__period_cells_as_tsv.sql', now()), ('V010__private_addresses.sql', now()), ('V011__segment_rules.sql', now()), ('V012__alert_peaks.sql', now());

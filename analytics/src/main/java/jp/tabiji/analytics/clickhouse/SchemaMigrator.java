@@ -48,6 +48,7 @@ public final class SchemaMigrator {
         return now;
     }
 
+    /** The statements of a script: comment lines left out, each statement ending with a semicolon at a line end. */
     static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

@@ -21,12 +21,19 @@ public final class ClickHouseServer implements AutoCloseable {
     private final Path dir;
     private final int httpPort;
     private final int tcpPort;
+    private final String clusterConfig;
     private final ManagedProcess process;
 
     public ClickHouseServer(Path dir, int httpPort, int tcpPort) {
+        this(dir, httpPort, tcpPort, "");
+    }
+
+    /** @param clusterConfig config elements of a cluster member (ZooKeeper, remote_servers, macros), or "" */
+    ClickHouseServer(Path dir, int httpPort, int tcpPort, String clusterConfig) {
         this.dir = dir;
         this.httpPort = httpPort;
         this.tcpPort = tcpPort;
+        this.clusterConfig = clusterConfig;
         this.process = new ManagedProcess("clickhouse", dir);
     }
 
@@ -112,8 +119,9 @@ public final class ClickHouseServer implements AutoCloseable {
                     <mark_cache_size>268435456</mark_cache_size>
                     <uncompressed_cache_size>268435456</uncompressed_cache_size>
                     <max_concurrent_queries>50</max_concurrent_queries>
+                %4$s
                 </yandex>
-                """.formatted(dir.toAbsolutePath(), httpPort, tcpPort);
+                """.formatted(dir.toAbsolutePath(), httpPort, tcpPort, clusterConfig);
     }
 
     private static final String USERS = """
@@ -160,6 +168,15 @@ public final class ClickHouseServer implements AutoCloseable {
                 </quotas>
             </yandex>
             """;
+
+    /** SIGKILL: the server crashes with whatever it had not written; {@link #start} brings it back on its data. */
+    public void kill() throws IOException {
+        process.kill();
+    }
+
+    public long pid() {
+        return process.handle().orElseThrow(() -> new IllegalStateException("clickhouse not running")).pid();
+    }
 
     public void stop() throws IOException {
         process.stop(Duration.ofSeconds(15));

@@ -17,7 +17,7 @@ import java.util.List;
  * Maven resolved for this module. Data under {@code dir}; listens on 127.0.0.1 only.
  */
 public final class KafkaBroker implements AutoCloseable {
-    private static final String CLASSPATH_RESOURCE = "/tabiji/kafka-broker.classpath";
+    private static final String CLASSPATH_RESOURCE = "/tabiji/servers.classpath";
 
     /** Where a broker sits in its cluster: its node id, the controller quorum, and the cluster's replication. */
     record Membership(int nodeId, String voters, String clusterId, int replicas) {
@@ -123,7 +123,7 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", brokerClasspath()));
+                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", serversClasspath()));
         return cmd;
     }
 
@@ -186,7 +186,8 @@ public final class KafkaBroker implements AutoCloseable {
         return id;
     }
 
-    static String brokerClasspath() {
+    /** The class path of the server JVMs this module starts: Kafka's and ZooKeeper's jars with log4j. */
+    static String serversClasspath() {
         try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + CLASSPATH_RESOURCE + ": build infra/stack with Maven");
