@@ -28,6 +28,7 @@ import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.KafkaBroker;
 import jp.tabiji.stack.KafkaCluster;
+import jp.tabiji.stack.Parallel;
 import jp.tabiji.streaming.KafkaEventsJob;
 import jp.tabiji.streaming.VisitJob;
 import org.apache.flink.core.execution.JobClient;
@@ -67,22 +68,13 @@ class KafkaClusterIT {
     void startCluster() throws IOException {
         kafka = new KafkaCluster(dir.resolve("kafka"), 3);
         clickhouse = new ClickHouseServer(dir.resolve("clickhouse"), FreePorts.find(), FreePorts.find());
-        clickhouse.start();
-        kafka.start();
+        Parallel.run(List.of(clickhouse::start, kafka::start));
         TopicSetup.ensureTopics(kafka.bootstrapServers(), 2);
     }
 
     @AfterAll
     void stopCluster() throws IOException {
-        try {
-            if (kafka != null) {
-                kafka.stop();
-            }
-        } finally {
-            if (clickhouse != null) {
-                clickhouse.stop();
-            }
-        }
+        Parallel.run(List.of(kafka::stop, clickhouse::stop));
     }
 
     @Test

@@ -23,6 +23,7 @@ import jp.tabiji.stack.ClickHouseCluster;
 import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.KafkaBroker;
+import jp.tabiji.stack.Parallel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,28 +53,13 @@ class ReplicatedClickHouseIT {
     @BeforeAll
     void start() throws IOException {
         clickhouse = new ClickHouseCluster(dir.resolve("clickhouse"), 2, 2);
-        CompletableFuture<Void> ch = CompletableFuture.runAsync(() -> {
-            try {
-                clickhouse.start();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        kafka = new KafkaBroker(dir.resolve("kafka"), FreePorts.find(), FreePorts.find()).start();
-        ch.join();
+        kafka = new KafkaBroker(dir.resolve("kafka"), FreePorts.find(), FreePorts.find());
+        Parallel.run(List.of(clickhouse::start, kafka::start));
     }
 
     @AfterAll
     void stop() throws IOException {
-        try {
-            if (kafka != null) {
-                kafka.stop();
-            }
-        } finally {
-            if (clickhouse != null) {
-                clickhouse.stop();
-            }
-        }
+        Parallel.run(List.of(kafka::stop, clickhouse::stop));
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Debian's ClickHouse server as a cluster named {@value #NAME}: {@code shards} × {@code replicas} servers on free
@@ -52,18 +51,7 @@ public final class ClickHouseCluster implements AutoCloseable {
 
     public ClickHouseCluster start() throws IOException {
         zookeeper.start();
-        List<CompletableFuture<Void>> starts = servers.stream().map(s -> CompletableFuture.runAsync(() -> {
-            try {
-                s.start();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        })).toList();
-        try {
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
-        }
+        Parallel.run(servers.stream().<Parallel.IoTask>map(s -> s::start).toList());
         return this;
     }
 

@@ -1,12 +1,9 @@
 package jp.tabiji.stack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,18 +56,7 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Stops all nodes at once: stopped one by one, the last would wait in vain for a quorum to shut down. */
     public void stop() throws IOException {
-        List<CompletableFuture<Void>> stops = brokers.stream().map(b -> CompletableFuture.runAsync(() -> {
-            try {
-                b.stop();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })).toList();
-        try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
-        }
+        Parallel.run(brokers.stream().<Parallel.IoTask>map(b -> b::stop).toList());
     }
 
     @Override

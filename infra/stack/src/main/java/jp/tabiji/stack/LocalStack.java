@@ -1,10 +1,8 @@
 package jp.tabiji.stack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.List;
 
 /**
  * The local stack: one Kafka broker and one ClickHouse server, each with its own folder under the state
@@ -36,23 +34,7 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack start() throws IOException {
         // start both at once: each spends most of its start-up waiting
-        CompletableFuture<Void> ch = CompletableFuture.runAsync(() -> {
-            try {
-                clickhouse.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        try {
-            kafka.start();
-        } finally {
-            try {
-                ch.join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-                throw new IOException(cause.getMessage(), cause);
-            }
-        }
+        Parallel.run(List.of(clickhouse::start, kafka::start));
         return this;
     }
 
