@@ -107,7 +107,7 @@ class FlinkClusterIT {
     }
 
     /** The reactor builds streaming/target/tabiji-streaming-*-job.jar before this module's tests. */
-    private static Path jobJar() throws IOException {
+    static Path jobJar() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("..", "..", "streaming", "target"))) {
             return s.filter(p -> p.getFileName().toString().endsWith("-job.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no job jar in streaming/target"));

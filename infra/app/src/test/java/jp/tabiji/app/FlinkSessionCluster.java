@@ -54,8 +54,10 @@ final class FlinkSessionCluster implements AutoCloseable {
                 "classloader.resolve-order: parent-first",
                 // a killed TaskManager is noticed within seconds, and its jobs restart once a new one registers
                 "heartbeat.interval: 1000", "heartbeat.timeout: 6000",
-                "restart-strategy.type: fixed-delay", "restart-strategy.fixed-delay.attempts: 20",
-                "restart-strategy.fixed-delay.delay: 1 s",
+                // as in production (infra/deploy/flink): backoff that grows while a fault lasts, capped for a test
+                "restart-strategy.type: exponential-delay", "restart-strategy.exponential-delay.initial-backoff: 1 s",
+                "restart-strategy.exponential-delay.max-backoff: 8 s",
+                DiskFullFileSystem.FLAG.key() + ": " + diskFullFlag(),
                 "execution.checkpointing.storage: filesystem",
                 "execution.checkpointing.dir: " + dir.resolve("checkpoints").toUri(), ""), StandardCharsets.UTF_8);
         processes.add(launch("jobmanager", "GET_JM_RESOURCE_PARAMS",
@@ -72,6 +74,19 @@ final class FlinkSessionCluster implements AutoCloseable {
         processes.add(launch("taskmanager-" + taskManagers, "GET_TM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", dir.resolve("conf"),
                 "-Dtaskmanager.rpc.port=" + FreePorts.find()));
+    }
+
+    /** Fills or frees the disk of every {@code fullfs://} path the cluster's jobs write ({@link DiskFullFileSystem}). */
+    void diskFull(boolean full) throws IOException {
+        if (full) {
+            Files.writeString(diskFullFlag(), "full");
+        } else {
+            Files.deleteIfExists(diskFullFlag());
+        }
+    }
+
+    private Path diskFullFlag() {
+        return dir.resolve("disk-full");
     }
 
     /** SIGKILL to the newest TaskManager: no shutdown hooks, no goodbye to the JobManager. */
@@ -103,6 +118,43 @@ final class FlinkSessionCluster implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("no running job completed a checkpoint within " + timeout);
+    }
+
+    /**
+     * Waits for a checkpoint of {@code job} triggered after {@code epochMs} to complete; returns the time it was
+     * acknowledged (epoch ms), i.e. when the job had all its state safe again.
+     */
+    long awaitCheckpointTriggeredAfter(String job, long epochMs, Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            com.fasterxml.jackson.databind.JsonNode last = rest("/jobs/" + job + "/checkpoints").path("latest")
+                    .path("completed");
+            if (last.path("trigger_timestamp").asLong() > epochMs) {
+                return last.path("latest_ack_timestamp").asLong();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("job " + job + " completed no checkpoint within " + timeout);
+    }
+
+    /** How often {@code job} has restarted so far. */
+    long restarts(String job) throws Exception {
+        for (com.fasterxml.jackson.databind.JsonNode m : rest("/jobs/" + job + "/metrics?get=numRestarts")) {
+            return m.path("value").asLong();
+        }
+        return 0;
+    }
+
+    /** The failures {@code job} has had, newest first, each as its exception's name and message chain. */
+    List<String> failures(String job) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode e : rest("/jobs/" + job + "/exceptions").path("exceptionHistory")
+                .path("entries")) {
+            out.add(e.path("exceptionName").asText() + ": " + e.path("stacktrace").asText().lines()
+                    .filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t..."))
+                    .collect(java.util.stream.Collectors.joining(" | ")));
+        }
+        return out;
     }
 
     private Process launch(String name, String resourceQuery, String mainClass, Path conf, String... extra)

@@ -2,7 +2,9 @@ package jp.tabiji.stack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * request: 18.16 rejects a request that names a setting it does not know, and current releases reject a
  * profile naming one they dropped ({@code allow_experimental_low_cardinality_type}).
  */
-final class ServerProfiles {
+public final class ServerProfiles {
     /** Releases before this one know no {@code --version} flag and need the LowCardinality switch. */
     static final int FIRST_CURRENT_MAJOR = 19;
     private static final Pattern VERSION = Pattern.compile("version (\\d+)\\.");
@@ -28,14 +30,23 @@ final class ServerProfiles {
      * because the job's checkpoint must not complete before its rows are stored.
      */
     static String writerSettings(int major) {
-        StringBuilder b = new StringBuilder("<insert_deduplicate>0</insert_deduplicate>");
+        StringBuilder b = new StringBuilder();
+        writerSettingValues(major).forEach((name, value) -> b.append('<').append(name).append('>').append(value)
+                .append("</").append(name).append('>'));
+        return b.toString();
+    }
+
+    /** The same settings as name → value, for an engine that takes them as {@code SET} (chdb in the tests). */
+    public static Map<String, String> writerSettingValues(int major) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("insert_deduplicate", "0");
         if (major < FIRST_CURRENT_MAJOR) {
-            b.append("<allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>");
+            settings.put("allow_experimental_low_cardinality_type", "1");
         }
         if (major >= 22) {
-            b.append("<async_insert>0</async_insert>");
+            settings.put("async_insert", "0");
         }
-        return b.toString();
+        return settings;
     }
 
     /** The major release of the server binary: what its {@code --version} says, 18 if it knows no such flag. */

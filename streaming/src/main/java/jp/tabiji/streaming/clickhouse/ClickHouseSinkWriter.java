@@ -86,12 +86,15 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
+    /**
+     * Drops what was not flushed: Flink flushes at the end of input and at every checkpoint, so rows still here at
+     * close belong to a failed or cancelled attempt and come again from the last checkpoint. Throwing from close
+     * would be worse than losing nothing: an exception while a failed task cleans up is fatal to its TaskManager.
+     */
     @Override
-    public void close() throws Exception {
-        try {
-            flush(true);
-        } finally {
-            sender.shutdownNow();
-        }
+    public void close() {
+        sender.shutdownNow();
+        rows = 0;
+        batch.reset();
     }
 }
