@@ -134,15 +134,17 @@ final class FlinkSessionCluster implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("job " + job + " completed no checkpoint within " + timeout);
+        throw new IllegalStateException("job " + job + " (" + rest("/jobs/" + job).path("state").asText()
+                + ") completed no checkpoint triggered after " + epochMs + " within " + timeout + "; checkpoints "
+                + rest("/jobs/" + job + "/checkpoints").path("counts") + "; failures " + failures(job));
     }
 
-    /** How often {@code job} has restarted so far. */
+    /**
+     * How often {@code job} has failed over so far: its exception history (the numRestarts metric would do, but the
+     * REST API serves metrics from a cache that lags by up to ten seconds).
+     */
     long restarts(String job) throws Exception {
-        for (com.fasterxml.jackson.databind.JsonNode m : rest("/jobs/" + job + "/metrics?get=numRestarts")) {
-            return m.path("value").asLong();
-        }
-        return 0;
+        return failures(job).size();
     }
 
     /** The failures {@code job} has had, newest first, each as its exception's name and message chain. */

@@ -21,12 +21,17 @@ public class EventDecoder extends ProcessFunction<byte[], WifiEvent> {
         if (codec == null) {
             codec = new WifiEventCodec();
         }
+        WifiEvent event;
         try {
-            out.collect(codec.decode(value));
+            event = codec.decode(value);
         } catch (RuntimeException e) {
             String line = new String(value, StandardCharsets.UTF_8);
             ctx.output(DEAD_LETTERS, DeadLetter.of("undecodable event: " + e.getMessage(), "tabiji.events",
                     System.currentTimeMillis(), "tabiji.events", 0, line).toJson());
+            return;
         }
+        // outside the try: a failure of a chained operator downstream (a full archive disk, say) must fail the
+        // task, not send a good event to the DLQ as undecodable
+        out.collect(event);
     }
 }
