@@ -2,21 +2,16 @@ package jp.tabiji.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
@@ -29,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job jar on a real Flink session cluster (a JobManager and a TaskManager in their own JVMs): a replay run
- * there gives exactly the numbers of the same replay run embedded, also when its TaskManager is killed mid-run
- * and the job resumes on a new one from its last checkpoint.
+ * there gives exactly the numbers of the same replay run embedded. Its faults (a TaskManager killed mid-run, and
+ * the rest) are {@link PipelineFaultsIT}'s, on the same kind of cluster.
  */
 class FlinkClusterIT {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -54,38 +49,6 @@ class FlinkClusterIT {
                 assertThat(new ClickHouseHttp(stack.clickhouseUrl(), db).selectLong("SELECT count() FROM visits"))
                         .as(db).isPositive();
             }
-            assertThat(results(stack, "cluster")).isEqualTo(results(stack, "embedded"));
-        }
-    }
-
-    @Test
-    void aTaskManagerKilledMidReplayIsReplacedAndTheJobResumesFromItsLastCheckpoint() throws Exception {
-        Path sim = dir.resolve("sim");
-        new WorkloadSimulator().write(new WorkloadSimulator.Options(2, 10_000, 23, START, TOKYO,
-                PseudonymPeriod.MONTH), sim);
-        try (LocalStack stack = LocalStack.startOnFreePorts(dir.resolve("stack"));
-             FlinkSessionCluster flink = new FlinkSessionCluster(dir.resolve("flink")).start()) {
-            replay(stack, "embedded", sim, null);
-            ClusterSubmitter cluster = new ClusterSubmitter(flink.restAddress(), jobJar().toString(),
-                    List.of("--checkpoint-interval-ms", "300"));
-            CompletableFuture<Replay.Summary> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return replay(stack, "cluster", sim, cluster);
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            });
-            String job = flink.awaitCompletedCheckpoint(Duration.ofMinutes(3));
-            flink.killTaskManager();
-            assertThat(run).as("the job waits for a TaskManager").isNotDone();
-            flink.startTaskManager();
-            run.get(5, TimeUnit.MINUTES);
-
-            JsonNode checkpoints = flink.rest("/jobs/" + job + "/checkpoints");
-            assertThat(flink.rest("/jobs/" + job).path("timestamps").path("RESTARTING").asLong())
-                    .as("the job failed over").isPositive();
-            assertThat(checkpoints.path("latest").path("restored").path("id").asLong())
-                    .as("and restored from a checkpoint, not from the start").isPositive();
             assertThat(results(stack, "cluster")).isEqualTo(results(stack, "embedded"));
         }
     }

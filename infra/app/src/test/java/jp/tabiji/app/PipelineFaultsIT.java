@@ -62,13 +62,12 @@ class PipelineFaultsIT {
     @Test
     void aReplayOnTheClusterKeepsTheTruthThroughEachFaultInTurn() throws Exception {
         Path sim = dir.resolve("sim");
-        new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS, DEVICES, 31, START, TOKYO,
-                PseudonymPeriod.MONTH), sim);
         KafkaCluster kafka = new KafkaCluster(dir.resolve("kafka"), 3);
         ClickHouseServer clickhouse = new ClickHouseServer(dir.resolve("clickhouse"), FreePorts.find(),
                 FreePorts.find());
         FlinkSessionCluster flink = new FlinkSessionCluster(dir.resolve("flink"));
-        Parallel.run(List.of(kafka::start, clickhouse::start, () -> {
+        Parallel.run(List.of(kafka::start, clickhouse::start, () -> new WorkloadSimulator().write(
+                new WorkloadSimulator.Options(DAYS, DEVICES, 31, START, TOKYO, PseudonymPeriod.MONTH), sim), () -> {
             try {
                 flink.start();
             } catch (Exception e) {
@@ -97,6 +96,8 @@ class PipelineFaultsIT {
                 flink.killTaskManager();
                 flink.startTaskManager();
             });
+            assertThat(flink.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored").path("id").asLong())
+                    .as("the job resumed from a checkpoint, not from the start").isPositive();
             fault(run, flink, job, "Kafka broker leading tabiji.events-0 SIGKILL, restarted after "
                     + BROKER_DOWN.toSeconds() + " s", false, () -> report.add("  (" + BrokerFault.killLeaderWhen(
                     kafka, () -> true, BROKER_DOWN).await() + ")"));
