@@ -106,7 +106,7 @@ final class BrokerFault {
         throw new IllegalStateException("the Kafka cluster did not recover within " + limit.toSeconds() + " s");
     }
 
-    private static Admin admin(KafkaCluster cluster) {
+    static Admin admin(KafkaCluster cluster) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));

@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
+import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.ClickHouseServer;
@@ -43,11 +44,22 @@ import org.junit.jupiter.api.io.TempDir;
  * and ends with every number equal to truth.json and every accepted event in the archive exactly once. Each fault's
  * recovery time (from the fault to the first checkpoint after its repair) is printed for docs/DEPLOY.md. The archive
  * count is what caught the decoder sending events to the DLQ when the chained archive sink failed (EventDecoderTest).
+ * A consumer quota on the brokers paces the job, so that it is still reading at each fault on a faster machine too
+ * (on CI's, unthrottled, it finished before the third).
  */
 class PipelineFaultsIT {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     private static final int DAYS = 2;
-    private static final int DEVICES = 24_000; // about 100 s of job: time for four faults and their recoveries
+    private static final int DEVICES = 12_000;
+    /**
+     * The time the events take to fetch at the consumer quota, whatever the machine. The job runs about 2.5 times
+     * as long (fetches come in bursts and each restart fetches again from its checkpoint): time for the four faults
+     * and their recoveries (about 90 s) with room to spare. 120 s made a job of 470 s.
+     */
+    private static final Duration READ_TIME = Duration.ofSeconds(60);
+    /** Bytes of lz4-batched events on the brokers per byte of simulated log (measured: see the printed report). */
+    private static final double TOPIC_BYTES_PER_LOG_BYTE = 0.41;
+    private static final int EVENT_PARTITIONS = 2;
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final Duration BROKER_DOWN = Duration.ofSeconds(5);
     private static final Duration CLICKHOUSE_DOWN = Duration.ofSeconds(15);
@@ -75,6 +87,9 @@ class PipelineFaultsIT {
             }
         }));
         try {
+            long logBytes = Files.size(sim.resolve("hostapd.log")) + Files.size(sim.resolve("portal.jsonl"));
+            long quota = (long) (logBytes * TOPIC_BYTES_PER_LOG_BYTE / EVENT_PARTITIONS / READ_TIME.toSeconds());
+            ConsumerThrottle.limit(kafka, quota);
             Path archive = dir.resolve("archive");
             AppConfig config = new AppConfig(dir.resolve("home"), kafka.bootstrapServers(), clickhouse.httpUrl(),
                     "faults", TOKYO, 1, PseudonymPeriod.MONTH, "it-secret", DiskFullFileSystem.uri(archive));
@@ -115,6 +130,9 @@ class PipelineFaultsIT {
             });
 
             Replay.Summary summary = run.get(10, TimeUnit.MINUTES);
+            long topicBytes = ConsumerThrottle.topicBytes(kafka, Topics.EVENTS);
+            report.add(String.format("the job read %,d bytes of events (%.2f per log byte) at %,d bytes/s per "
+                    + "partition", topicBytes, (double) topicBytes / logBytes, quota));
             report.add(String.format("the job ran %.1f s in all", flink.rest("/jobs/" + job).path("duration")
                     .asLong() / 1e3));
             System.out.println("PipelineFaultsIT, " + summary.published() + " events:\n" + String.join("\n", report));
@@ -143,7 +161,7 @@ class PipelineFaultsIT {
      */
     private void fault(CompletableFuture<Replay.Summary> run, FlinkSessionCluster flink, String job, String what,
                        boolean mustRestart, Fault fault) throws Exception {
-        assertThat(run).as("the replay still runs when the fault '" + what + "' comes (else: a bigger workload)")
+        assertThat(run).as("the replay still runs when the fault '" + what + "' comes (else: a longer READ_TIME)")
                 .isNotDone();
         long restarts = flink.restarts(job);
         long t0 = System.currentTimeMillis();

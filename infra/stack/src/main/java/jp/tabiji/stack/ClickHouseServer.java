@@ -80,9 +80,14 @@ public final class ClickHouseServer implements AutoCloseable {
     }
 
     public boolean ping() {
+        return pings(httpUrl());
+    }
+
+    /** Whether a ClickHouse HTTP interface (ours, or any that answers {@code /ping} alike) answers at {@code url}. */
+    public static boolean pings(String url) {
         try {
             HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/ping"))
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(url + "/ping"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {
