@@ -24,12 +24,21 @@ final class ConsumerThrottle {
 
     /** Every client without a quota of its own fetches at most {@code bytesPerSecond} from each broker. */
     static void limit(KafkaCluster kafka, long bytesPerSecond) throws Exception {
+        setRate(kafka, (double) bytesPerSecond);
+    }
+
+    /** Removes the quota: consumers fetch as fast as the brokers serve. */
+    static void lift(KafkaCluster kafka) throws Exception {
+        setRate(kafka, null);
+    }
+
+    private static void setRate(KafkaCluster kafka, Double bytesPerSecond) throws Exception {
         ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID,
                 null));
         try (Admin admin = BrokerFault.admin(kafka)) {
             admin.alterClientQuotas(List.of(new ClientQuotaAlteration(everyClient, List.of(
-                    new ClientQuotaAlteration.Op("consumer_byte_rate", (double) bytesPerSecond)))))
-                    .all().get(30, TimeUnit.SECONDS);
+                    new ClientQuotaAlteration.Op("consumer_byte_rate", bytesPerSecond))))).all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
