@@ -62,7 +62,7 @@ class PipelineFaultsIT {
     private static final int EVENT_PARTITIONS = 2;
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final Duration BROKER_DOWN = Duration.ofSeconds(5);
-    private static final Duration CLICKHOUSE_DOWN = Duration.ofSeconds(15);
+    private static final Duration CLICKHOUSE_DOWN = Duration.ofSeconds(25);
     private static final Duration DISK_FULL = Duration.ofSeconds(10);
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);
     private static final String ENOSPC = "No space left on device";
@@ -116,8 +116,10 @@ class PipelineFaultsIT {
             fault(run, flink, job, "Kafka broker leading tabiji.events-0 SIGKILL, restarted after "
                     + BROKER_DOWN.toSeconds() + " s", false, () -> report.add("  (" + BrokerFault.killLeaderWhen(
                     kafka, () -> true, BROKER_DOWN).await() + ")"));
+            // the sink retries an insert for about 12 s: whether the job fails over depends on when its first
+            // insert of the outage comes (a slow stretch of closed visits may have it ride the outage out)
             fault(run, flink, job, "ClickHouse server SIGKILL, restarted after " + CLICKHOUSE_DOWN.toSeconds() + " s",
-                    true, () -> {
+                    false, () -> {
                         clickhouse.kill();
                         Thread.sleep(CLICKHOUSE_DOWN.toMillis());
                         clickhouse.start();
