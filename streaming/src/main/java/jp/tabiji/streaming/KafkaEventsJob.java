@@ -123,13 +123,15 @@ public final class KafkaEventsJob {
     }
 
     public static final String LIVE_JOB_NAME = "tabiji visits";
+    /** The live job's consumer group: its committed offsets are where a (re)started live job reads on. */
+    public static final String LIVE_GROUP = "tabiji-visits";
 
     /**
      * The live topology: reads {@code tabiji.events} from the consumer group's committed offsets (earliest the
      * first time), which the source commits at each checkpoint, so a stopped job resumes where it was.
      */
     public static void defineLive(StreamExecutionEnvironment env, Settings s) {
-        KafkaSource<byte[]> source = sourceBuilder(s).setGroupId("tabiji-visits")
+        KafkaSource<byte[]> source = sourceBuilder(s).setGroupId(LIVE_GROUP)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .build();

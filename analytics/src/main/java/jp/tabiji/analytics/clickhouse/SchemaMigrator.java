@@ -33,9 +33,8 @@ public final class SchemaMigrator {
         Set<String> applied = new HashSet<>();
         clickhouse.select("SELECT name FROM schema_migrations").forEach(r -> applied.add(r[0]));
         List<String> now = new ArrayList<>();
-        for (String name : resource("index.txt").split("\n")) {
-            name = name.trim();
-            if (name.isEmpty() || name.startsWith("#") || applied.contains(name)) {
+        for (String name : migrations()) {
+            if (applied.contains(name)) {
                 continue;
             }
             for (String statement : statements(resource(name))) {
@@ -46,6 +45,12 @@ public final class SchemaMigrator {
             now.add(name);
         }
         return now;
+    }
+
+    /** Every migration's name, in the order they apply. */
+    public static List<String> migrations() {
+        return resource("index.txt").lines().map(String::trim).filter(n -> !n.isEmpty() && !n.startsWith("#"))
+                .toList();
     }
 
     /** The statements of a script: comment lines left out, each statement ending with a semicolon at a line end. */

@@ -22,6 +22,13 @@ class ClusterSchemaTest {
     }
 
     @Test
+    void theClusterScriptMarksEveryMigrationSoTheSingleServerMigratorHasNothingLeftToRunOnOneNode() {
+        String script = String.join("\n", ClusterSchema.statements("tabiji"));
+        assertThat(SchemaMigrator.migrations()).hasSizeGreaterThan(10)
+                .allSatisfy(m -> assertThat(script).as("replicated.sql marks " + m).contains("('" + m + "'"));
+    }
+
+    @Test
     void refusesANameThatIsNotAPlainIdentifier() {
         assertThatThrownBy(() -> ClusterSchema.statements("x; DROP DATABASE tabiji"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
+import jp.tabiji.analytics.clickhouse.ClusterSchema;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.analytics.output.OutputFormat;
 import jp.tabiji.analytics.output.ResultWriter;
@@ -50,6 +52,38 @@ final class Commands {
         stack.start();
         new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
         out.println(stack.status());
+        return 0;
+    }
+
+    /**
+     * Applies the schema: on one server the pending migrations; on a cluster the replicated script, which marks
+     * every migration as applied (else the single-server migrator would create a table on this node alone).
+     */
+    int schema(boolean cluster) {
+        ClickHouseHttp ch = new ClickHouseHttp(config.clickhouseUrl(), config.database());
+        if (!cluster) {
+            List<String> applied = new SchemaMigrator(ch).migrate();
+            out.println(applied.isEmpty() ? "database " + config.database() + " is up to date ("
+                    + SchemaMigrator.migrations().size() + " migrations)" : "applied to " + config.database() + ": "
+                    + String.join(", ", applied));
+            return 0;
+        }
+        // asked in `system`: the database is yet to be created
+        if (new ClickHouseHttp(config.clickhouseUrl(), "system").selectLong("SELECT count() FROM system.macros "
+                + "WHERE macro IN ('cluster', 'shard', 'replica')") < 3) {
+            out.println("ClickHouse at " + config.clickhouseUrl() + " is not a cluster's node: --cluster needs the "
+                    + "macros {cluster}, {shard} and {replica}, remote_servers and ZooKeeper (docs/DEPLOY.md)");
+            return 1;
+        }
+        Set<String> marked = new ClusterSchema(ch).apply();
+        List<String> missing = SchemaMigrator.migrations().stream().filter(m -> !marked.contains(m)).toList();
+        if (!missing.isEmpty()) {
+            out.println("the cluster script does not cover " + String.join(", ", missing)
+                    + ": add them to infra/deploy/clickhouse/replicated.sql");
+            return 1;
+        }
+        out.println("database " + config.database() + " on cluster: replicated, sharded tables and "
+                + marked.size() + " migrations in place on every server");
         return 0;
     }
 

@@ -41,6 +41,22 @@ final class StackCli {
         }
     }
 
+    @Command(name = "schema", description = {"Apply Tabiji's schema to the configured ClickHouse "
+            + "(TABIJI_CLICKHOUSE, TABIJI_CLICKHOUSE_DB): the pending migrations on one server, or with --cluster "
+            + "the replicated tables sharded by device behind Distributed ones, ON CLUSTER '{cluster}' "
+            + "(infra/deploy/clickhouse/replicated.sql; the servers need remote_servers, macros and ZooKeeper)."})
+    static final class Schema implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Option(names = "--cluster", description = "create the database on a replicated, sharded cluster")
+        boolean cluster;
+
+        @Override
+        public Integer call() throws Exception {
+            return root.commands().schema(cluster);
+        }
+    }
+
     @Command(name = "down", description = "Stop the local stack.")
     static final class Down implements Callable<Integer> {
         @ParentCommand

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tabiji", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "tabiji 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Visitor trends from the logs of a region's free public Wi-Fi (README.md).",
-        subcommands = {StackCli.Demo.class, StackCli.Up.class, StackCli.Down.class, StackCli.Status.class,
+        subcommands = {StackCli.Demo.class, StackCli.Up.class, StackCli.Schema.class, StackCli.Down.class, StackCli.Status.class,
                 SourceCli.Simulate.class, SourceCli.Replay.class, SourceCli.Ingest.class, SourceCli.Stream.class,
                 SourceCli.Parse.class, ResultCli.Serve.class, ResultCli.Users.class, ResultCli.Report.class,
                 ResultCli.Query.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -29,7 +30,6 @@ import jp.tabiji.analytics.segments.DeviceSegments;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
-import jp.tabiji.stack.LocalStack;
 import jp.tabiji.stack.ServerProfiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,10 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the hotspot board answer. Both engines give the simulator's truth and the same answers to all of them, and a
  * replay after a truncate gets the truth again on both: no block dropped as a duplicate, none left waiting in an
  * asynchronous insert buffer. What chdb cannot show (no HTTP server of its own, no users, profiles, readonly=2 or
- * replication) is said in docs/DEPLOY.md.
+ * replication) is said in docs/DEPLOY.md. The 18.16 server and the Kafka brokers are {@link SharedClusters}'.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedClusters.Resolver.class)
 class CurrentClickHouseIT {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     private static final int DAYS = 5; // Monday to Friday: enough days for staff and commuters
@@ -59,27 +61,28 @@ class CurrentClickHouseIT {
 
     @TempDir
     static Path dir;
-    private LocalStack stack;
+    private String kafka;
+    private String clickhouse18;
     private CurrentClickHouse current;
     private Path sim;
 
     @BeforeAll
-    void start() throws IOException {
-        stack = LocalStack.startOnFreePorts(dir.resolve("stack"));
-        // the writing profile of a current server, set on chdb's connection
-        current = CurrentClickHouse.start(dir.resolve("chdb"), ServerProfiles.writerSettingValues(26));
+    void start(SharedClusters clusters) throws IOException {
         sim = dir.resolve("sim");
-        new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS, 150, 41, START, TOKYO, PseudonymPeriod.MONTH)
-                .withPopulation(new WorkloadSimulator.Population(40, 30, 40, 0).withRotation(0.05, 0.01)), sim);
+        clusters.start(EnumSet.of(SharedClusters.Part.KAFKA, SharedClusters.Part.CLICKHOUSE),
+                // the writing profile of a current server, set on chdb's connection
+                () -> current = CurrentClickHouse.start(dir.resolve("chdb"), ServerProfiles.writerSettingValues(26)),
+                () -> new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS, 150, 41, START, TOKYO,
+                        PseudonymPeriod.MONTH).withPopulation(new WorkloadSimulator.Population(40, 30, 40, 0)
+                        .withRotation(0.05, 0.01)), sim));
+        kafka = clusters.kafka().bootstrapServers();
+        clickhouse18 = clusters.clickhouse().httpUrl();
     }
 
     @AfterAll
     void stop() throws IOException {
         if (current != null) {
             current.close();
-        }
-        if (stack != null) {
-            stack.stop();
         }
     }
 
@@ -162,7 +165,7 @@ class CurrentClickHouseIT {
     /** The same files replayed into each engine (one pseudonym secret: the same rows), each then equal to truth. */
     private void replayIntoBoth() throws Exception {
         for (ClickHouseHttp ch : engines()) {
-            AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), ch.baseUrl(), DB, TOKYO, 1,
+            AppConfig c = new AppConfig(dir.resolve("home"), kafka, ch.baseUrl(), DB, TOKYO, 1,
                     PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive").toUri().toString());
             new Replay(c, c.secret(Map.of()), new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8), false).run(List.of(sim.resolve("hostapd.log"),
@@ -180,7 +183,7 @@ class CurrentClickHouseIT {
     private void copyRows(String table) throws IOException, InterruptedException {
         current().execute("TRUNCATE TABLE " + table);
         HttpClient http = HttpClient.newHttpClient();
-        byte[] rows = http.send(HttpRequest.newBuilder(URI.create(stack.clickhouseUrl() + "/?database=" + DB))
+        byte[] rows = http.send(HttpRequest.newBuilder(URI.create(clickhouse18 + "/?database=" + DB))
                 .POST(HttpRequest.BodyPublishers.ofString("SELECT * FROM " + table + " FORMAT RowBinary")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         String insert = URLEncoder.encode("INSERT INTO " + table + " FORMAT RowBinary", StandardCharsets.UTF_8);
@@ -206,7 +209,7 @@ class CurrentClickHouseIT {
     }
 
     private String engineName(ClickHouseHttp ch) {
-        return ch.baseUrl().equals(stack.clickhouseUrl()) ? "ClickHouse 18.16" : "chdb " + current.url();
+        return ch.baseUrl().equals(clickhouse18) ? "ClickHouse 18.16" : "chdb " + current.url();
     }
 
     private List<ClickHouseHttp> engines() {
@@ -214,7 +217,7 @@ class CurrentClickHouseIT {
     }
 
     private ClickHouseHttp old() {
-        return new ClickHouseHttp(stack.clickhouseUrl(), DB);
+        return new ClickHouseHttp(clickhouse18, DB);
     }
 
     private ClickHouseHttp current() {

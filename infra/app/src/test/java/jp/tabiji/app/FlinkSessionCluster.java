@@ -76,6 +76,14 @@ final class FlinkSessionCluster implements AutoCloseable {
                 "-Dtaskmanager.rpc.port=" + FreePorts.find()));
     }
 
+    /** Starts a TaskManager if the newest one is dead (a test killed it and failed before replacing it). */
+    void ensureTaskManager() throws Exception {
+        if (!processes.get(processes.size() - 1).isAlive()) {
+            startTaskManager();
+            awaitTaskManager(Duration.ofSeconds(90));
+        }
+    }
+
     /** Fills or frees the disk of every {@code fullfs://} path the cluster's jobs write ({@link DiskFullFileSystem}). */
     void diskFull(boolean full) throws IOException {
         if (full) {
@@ -196,16 +204,18 @@ final class FlinkSessionCluster implements AutoCloseable {
             } catch (IOException e) {
                 // not up yet
             }
-            for (Process p : processes) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("a Flink process died: " + Files.readString(dir.resolve(
-                            p == processes.get(0) ? "jobmanager.out" : "taskmanager-1.out")));
-                }
+            if (!processes.get(0).isAlive()) {
+                throw new IllegalStateException("the JobManager died: " + Files.readString(dir.resolve(
+                        "jobmanager.out")));
+            }
+            if (!processes.get(processes.size() - 1).isAlive()) {
+                throw new IllegalStateException("a TaskManager died: " + Files.readString(dir.resolve(
+                        "taskmanager-" + taskManagers + ".out")));
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("the Flink cluster did not come up: " + Files.readString(
-                dir.resolve("taskmanager-1.out")));
+                dir.resolve("taskmanager-" + taskManagers + ".out")));
     }
 
     @Override

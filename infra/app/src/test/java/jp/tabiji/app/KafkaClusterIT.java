@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -19,16 +21,13 @@ import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.event.EventType;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
-import jp.tabiji.ingest.publish.TopicSetup;
 import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.ingest.registry.AccessPoint;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.ClickHouseServer;
-import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.KafkaBroker;
 import jp.tabiji.stack.KafkaCluster;
-import jp.tabiji.stack.Parallel;
 import jp.tabiji.streaming.KafkaEventsJob;
 import jp.tabiji.streaming.VisitJob;
 import org.apache.flink.core.execution.JobClient;
@@ -36,22 +35,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three KRaft brokers in their own JVMs, Tabiji's topics with three replicas and two required in sync: a live
  * job and a replay each keep the simulator's exact truth while the broker leading their partition is SIGKILLed
- * mid-run and restarted. The live case runs first, since the live job reads the topic from its beginning.
+ * mid-run and restarted. The brokers and the ClickHouse server are {@link SharedClusters}'.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedClusters.Resolver.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaClusterIT {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
@@ -65,16 +67,10 @@ class KafkaClusterIT {
     private ClickHouseServer clickhouse;
 
     @BeforeAll
-    void startCluster() throws IOException {
-        kafka = new KafkaCluster(dir.resolve("kafka"), 3);
-        clickhouse = new ClickHouseServer(dir.resolve("clickhouse"), FreePorts.find(), FreePorts.find());
-        Parallel.run(List.of(clickhouse::start, kafka::start));
-        TopicSetup.ensureTopics(kafka.bootstrapServers(), 2);
-    }
-
-    @AfterAll
-    void stopCluster() throws IOException {
-        Parallel.run(List.of(kafka::stop, clickhouse::stop));
+    void startCluster(SharedClusters clusters) throws IOException {
+        clusters.start(EnumSet.of(SharedClusters.Part.KAFKA, SharedClusters.Part.CLICKHOUSE));
+        kafka = clusters.kafka();
+        clickhouse = clusters.clickhouse();
     }
 
     @Test
@@ -105,6 +101,8 @@ class KafkaClusterIT {
                 // a partition whose leader is away must not count as idle: were it left out of the watermark, its
                 // events would all be late once its new leader serves them (the default minute outlasts failover)
                 KafkaEventsJob.DEFAULT_IDLENESS));
+        // earlier tests' events are on the shared brokers: the live job starts at the end, as one deployed mid-stream
+        commitLiveGroupAtEnd();
         JobClient job = env.executeAsync("live job on three brokers");
         try {
             long lines = lines(sim);
@@ -196,6 +194,15 @@ class KafkaClusterIT {
             }
         }
         return n;
+    }
+
+    private void commitLiveGroupAtEnd() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+        KafkaOffsets.latest(kafka.bootstrapServers(), Topics.EVENTS).forEach((partition, offset) -> end.put(
+                new TopicPartition(Topics.EVENTS, partition), new OffsetAndMetadata(offset)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(KafkaEventsJob.LIVE_GROUP, end).all().get();
+        }
     }
 
     /** Events on the topic so far (offsets, read from whichever brokers answer; 0 while none does). */

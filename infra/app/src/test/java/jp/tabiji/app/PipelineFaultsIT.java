@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,15 +26,14 @@ import jp.tabiji.ingest.publish.Topics;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.ClickHouseServer;
-import jp.tabiji.stack.FreePorts;
 import jp.tabiji.stack.KafkaCluster;
-import jp.tabiji.stack.Parallel;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * count is what caught the decoder sending events to the DLQ when the chained archive sink failed (EventDecoderTest).
  * A consumer quota on the brokers paces the job while the faults come, so that it is still reading at each on a
  * faster machine too (on CI's, unthrottled, it finished before the third); then the job reads at full speed.
+ * The servers are {@link SharedClusters}'.
  */
+@ExtendWith(SharedClusters.Resolver.class)
 class PipelineFaultsIT {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     private static final int DAYS = 2;
@@ -72,23 +74,18 @@ class PipelineFaultsIT {
     private final List<String> report = new ArrayList<>();
 
     @Test
-    void aReplayOnTheClusterKeepsTheTruthThroughEachFaultInTurn() throws Exception {
+    void aReplayOnTheClusterKeepsTheTruthThroughEachFaultInTurn(SharedClusters clusters) throws Exception {
         Path sim = dir.resolve("sim");
-        KafkaCluster kafka = new KafkaCluster(dir.resolve("kafka"), 3);
-        ClickHouseServer clickhouse = new ClickHouseServer(dir.resolve("clickhouse"), FreePorts.find(),
-                FreePorts.find());
-        FlinkSessionCluster flink = new FlinkSessionCluster(dir.resolve("flink"));
-        Parallel.run(List.of(kafka::start, clickhouse::start, () -> new WorkloadSimulator().write(
-                new WorkloadSimulator.Options(DAYS, DEVICES, 31, START, TOKYO, PseudonymPeriod.MONTH), sim), () -> {
-            try {
-                flink.start();
-            } catch (Exception e) {
-                throw new IOException("the Flink session cluster did not start", e);
-            }
-        }));
+        clusters.start(EnumSet.of(SharedClusters.Part.KAFKA, SharedClusters.Part.CLICKHOUSE,
+                SharedClusters.Part.FLINK), () -> new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS,
+                DEVICES, 31, START, TOKYO, PseudonymPeriod.MONTH), sim));
+        KafkaCluster kafka = clusters.kafka();
+        ClickHouseServer clickhouse = clusters.clickhouse();
+        FlinkSessionCluster flink = clusters.flink();
         try {
             long logBytes = Files.size(sim.resolve("hostapd.log")) + Files.size(sim.resolve("portal.jsonl"));
             long quota = (long) (logBytes * TOPIC_BYTES_PER_LOG_BYTE / EVENT_PARTITIONS / READ_TIME.toSeconds());
+            long bytesBefore = ConsumerThrottle.topicBytes(kafka, Topics.EVENTS); // earlier tests' events
             ConsumerThrottle.limit(kafka, quota);
             Path archive = dir.resolve("archive");
             AppConfig config = new AppConfig(dir.resolve("home"), kafka.bootstrapServers(), clickhouse.httpUrl(),
@@ -134,7 +131,7 @@ class PipelineFaultsIT {
             assertThat(run).as("the job still reads after the last fault").isNotDone();
             ConsumerThrottle.lift(kafka);
             Replay.Summary summary = run.get(10, TimeUnit.MINUTES);
-            long topicBytes = ConsumerThrottle.topicBytes(kafka, Topics.EVENTS);
+            long topicBytes = ConsumerThrottle.topicBytes(kafka, Topics.EVENTS) - bytesBefore;
             report.add(String.format("the job read %,d bytes of events (%.2f per log byte), at %,d bytes/s per "
                     + "partition until the last fault", topicBytes, (double) topicBytes / logBytes, quota));
             report.add(String.format("the job ran %.1f s in all", flink.rest("/jobs/" + job).path("duration")
@@ -148,8 +145,9 @@ class PipelineFaultsIT {
             System.out.println("PipelineFaultsIT: " + hiddenParts(archive).size() + " hidden part files of failed "
                     + "attempts");
         } finally {
-            flink.close();
-            Parallel.run(List.of(kafka::stop, clickhouse::stop));
+            // the servers are shared: none may stay throttled or full for the next test, even after a failure
+            ConsumerThrottle.lift(kafka);
+            flink.diskFull(false);
         }
     }
 

@@ -10,24 +10,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.ClusterSchema;
+import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.ClickHouseCluster;
 import jp.tabiji.stack.ClickHouseServer;
-import jp.tabiji.stack.FreePorts;
-import jp.tabiji.stack.KafkaBroker;
-import jp.tabiji.stack.Parallel;
-import org.junit.jupiter.api.AfterAll;
+import jp.tabiji.stack.KafkaCluster;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,9 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code infra/deploy/clickhouse/replicated.sql} applied by the migrator's cluster mode: a replay writes
  * through the Distributed tables while one replica is SIGKILLed and restarted, and every answer, read from
  * any node, equals the truth; both replicas of each shard end with the same rows. A whole shard away for a
- * while (both its servers SIGKILLed, back 10 s later) costs nothing either: the writer keeps its blocks.
+ * while (both its servers SIGKILLed, back 10 s later) costs nothing either: the writer keeps its blocks. The
+ * servers (and the three Kafka brokers the replays publish to) are {@link SharedClusters}'.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedClusters.Resolver.class)
 class ReplicatedClickHouseIT {
     private static final LocalDate START = LocalDate.of(2026, 11, 2);
     private static final int DAYS = 2;
@@ -47,19 +49,41 @@ class ReplicatedClickHouseIT {
 
     @TempDir
     static Path dir;
-    private KafkaBroker kafka;
+    private KafkaCluster kafka;
     private ClickHouseCluster clickhouse;
 
     @BeforeAll
-    void start() throws IOException {
-        clickhouse = new ClickHouseCluster(dir.resolve("clickhouse"), 2, 2);
-        kafka = new KafkaBroker(dir.resolve("kafka"), FreePorts.find(), FreePorts.find());
-        Parallel.run(List.of(clickhouse::start, kafka::start));
+    void start(SharedClusters clusters) throws IOException {
+        clusters.start(EnumSet.of(SharedClusters.Part.CLICKHOUSE_CLUSTER, SharedClusters.Part.KAFKA));
+        clickhouse = clusters.clickhouseCluster();
+        kafka = clusters.kafka();
     }
 
-    @AfterAll
-    void stop() throws IOException {
-        Parallel.run(List.of(kafka::stop, clickhouse::stop));
+    @Test
+    void fourServersFormTwoShardsOfTwoReplicasAndTakeTheDeployedSchemaFromClickHouseClient() throws Exception {
+        String out = client(clickhouse.server(1, 1), "SELECT shard_num, replica_num FROM system.clusters WHERE "
+                + "cluster = '" + ClickHouseCluster.NAME + "' ORDER BY shard_num, replica_num FORMAT CSV");
+        assertThat(out.trim().split("\\n")).containsExactly("1,1", "1,2", "2,1", "2,2");
+        assertThat(client(clickhouse.server(2, 2), "SELECT count() FROM system.zookeeper WHERE path = '/'").trim())
+                .isNotEqualTo("0");
+        // the file as an operator applies it, unchanged (the tests' other databases come from the migrator)
+        Process p = new ProcessBuilder("clickhouse-client", "--port", Integer.toString(clickhouse.server(1, 1)
+                .tcpPort()), "--multiquery").redirectInput(Path.of("../deploy/clickhouse/replicated.sql").toFile())
+                .redirectErrorStream(true).start();
+        String applied = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(applied).isZero();
+        assertThat(client(clickhouse.server(2, 2), "SELECT count() FROM system.tables WHERE database = 'tabiji' "
+                + "AND name = 'visits_local'").trim()).as("created on every server").isEqualTo("1");
+    }
+
+    private static String client(ClickHouseServer s, String query) throws Exception {
+        Process p = new ProcessBuilder("clickhouse-client", "--port", Integer.toString(s.tcpPort()), "-q", query)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test
@@ -67,7 +91,17 @@ class ReplicatedClickHouseIT {
         ClickHouseServer writer = clickhouse.server(1, 1);
         ClickHouseServer victim = clickhouse.server(1, 2);
         ClickHouseHttp ch = new ClickHouseHttp(writer.httpUrl(), "cluster1");
-        assertThat(new ClusterSchema(ch).apply()).contains("V001__visits.sql", "V012__alert_peaks.sql");
+        // as an operator creates it: `tabiji schema --cluster`, the migrator's cluster mode
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(said, true, StandardCharsets.UTF_8);
+        assertThat(TabijiCli.run(new String[] {"schema", "--cluster"}, Map.of("TABIJI_HOME", dir.resolve("cli")
+                .toString(), "TABIJI_CLICKHOUSE", writer.httpUrl(), "TABIJI_CLICKHOUSE_DB", "cluster1"), out, out))
+                .as(said.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("database cluster1 on cluster");
+        ClickHouseHttp farthest = new ClickHouseHttp(clickhouse.server(2, 2).httpUrl(), "cluster1");
+        farthest.execute("SYSTEM SYNC REPLICA schema_migrations");
+        assertThat(farthest.selectLong("SELECT count() FROM schema_migrations"))
+                .isEqualTo(SchemaMigrator.migrations().size());
 
         Path sim = dir.resolve("sim");
         new WorkloadSimulator().write(new WorkloadSimulator.Options(DAYS, 500, 31, START, TOKYO,
