@@ -168,29 +168,54 @@ public final class KafkaEventsJob {
                 .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class));
     }
 
+    /** Where the job's results go: the visit job's sinks and the hotspot-health job's. */
+    public record Outputs(VisitJob.Sinks visits, HotspotHealthJob.Sinks health) {
+        /** The real ones: ClickHouse, the Parquet archive, Kafka's DLQ, late and alert topics, the webhook. */
+        public static Outputs of(Settings s) {
+            HealthSettings h = s.health();
+            return new Outputs(new VisitJob.Sinks(
+                    new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),
+                    new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteDayVisitors(),
+                            s.clickhouseBatchRows()),
+                    new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteHourVisitors(),
+                            s.clickhouseBatchRows()),
+                    new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.moves(), s.clickhouseBatchRows()),
+                    EventArchive.sink(s.archive(), s.zone()),
+                    kafkaSink(s, Topics.DLQ), kafkaSink(s, Topics.LATE)), new HotspotHealthJob.Sinks(
+                    new ClickHouseSink<>(s.clickhouseUrl(), s.database(), HealthRows.apMinutes(),
+                            s.clickhouseBatchRows()),
+                    new ClickHouseSink<>(s.clickhouseUrl(), s.database(), HealthRows.alerts(), 1_000),
+                    kafkaSink(s, Topics.ALERTS), h.webhookUrl() == null ? null : new WebhookSink(h.webhookUrl())));
+        }
+    }
+
+    /**
+     * The bounded replay's topology with other outputs: what the benchmark uses to measure the operators apart
+     * from the sinks' I/O (discarding sinks in place of the real ones).
+     */
+    public static void defineBoundedReplay(StreamExecutionEnvironment env, Settings s,
+                                           Map<Integer, Long> startOffsets, Map<Integer, Long> endOffsets,
+                                           String groupId, Outputs outputs) {
+        attach(env, boundedSource(s, startOffsets, endOffsets, groupId), s, UnaryOperator.identity(),
+                SilenceClock.EVENT_TIME, outputs);
+    }
+
     /**
      * @param tap lets tests observe or disturb the stream (e.g. fail once after a checkpoint)
      * @param silence how hotspot silence is judged: by processing time live, by event time in a replay
      */
     private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s,
                                UnaryOperator<DataStream<byte[]>> tap, SilenceClock silence) {
+        attach(env, source, s, tap, silence, Outputs.of(s));
+    }
+
+    private static void attach(StreamExecutionEnvironment env, KafkaSource<byte[]> source, Settings s,
+                               UnaryOperator<DataStream<byte[]>> tap, SilenceClock silence, Outputs outputs) {
         WatermarkStrategy<byte[]> wm = WatermarkStrategy.<byte[]>forBoundedOutOfOrderness(s.outOfOrderness())
                 .withTimestampAssigner(new EventTimeAssigner()).withIdleness(s.idleness());
         DataStream<byte[]> events = tap.apply(env.fromSource(source, wm, "tabiji.events").uid("events-source"));
-        DataStream<WifiEvent> decoded = VisitJob.defineWorkflow(env, events, s.zone(), new VisitJob.Sinks(
-                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.visits(), s.clickhouseBatchRows()),
-                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteDayVisitors(),
-                        s.clickhouseBatchRows()),
-                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.siteHourVisitors(),
-                        s.clickhouseBatchRows()),
-                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), VisitRows.moves(), s.clickhouseBatchRows()),
-                EventArchive.sink(s.archive(), s.zone()),
-                kafkaSink(s, Topics.DLQ), kafkaSink(s, Topics.LATE)));
-        HealthSettings h = s.health();
-        HotspotHealthJob.defineWorkflow(decoded, h, silence, s.zone(), new HotspotHealthJob.Sinks(
-                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), HealthRows.apMinutes(), s.clickhouseBatchRows()),
-                new ClickHouseSink<>(s.clickhouseUrl(), s.database(), HealthRows.alerts(), 1_000),
-                kafkaSink(s, Topics.ALERTS), h.webhookUrl() == null ? null : new WebhookSink(h.webhookUrl())));
+        DataStream<WifiEvent> decoded = VisitJob.defineWorkflow(env, events, s.zone(), outputs.visits());
+        HotspotHealthJob.defineWorkflow(decoded, s.health(), silence, s.zone(), outputs.health());
     }
 
     /** Records already encoded upstream; a named class so Flink can read its type. */

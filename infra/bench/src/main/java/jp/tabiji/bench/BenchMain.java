@@ -43,6 +43,11 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "| (d) ClickHouse sink alone, %,d rows  | %,10.0f rows/s   |%n", r.sinkRows(),
                 r.sinkRowsPerS());
         System.out.printf(Locale.ROOT, "| (e) peak RSS of the Flink JVM            | %,10d MB         |%n", r.peakRssMb());
+        System.out.printf(Locale.ROOT, "| (f) the job's operators, sinks discarding | %,10.0f events/s |%n", r.operators());
+        System.out.printf(Locale.ROOT, "| (g) ClickHouse Kafka engine → MergeTree   | %,10.0f rows/s   |%n",
+                r.kafkaEngine());
+        System.out.printf(Locale.ROOT, "| (h) ratio (b)/(g)                          | %10.2f          |%n",
+                r.pipeline() / r.kafkaEngine());
     }
 
     static void api(boolean quick) throws Exception {

@@ -35,8 +35,10 @@ import jp.tabiji.ingest.replay.RecordRouter;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import jp.tabiji.stack.LocalStack;
 import jp.tabiji.streaming.KafkaEventsJob;
+import jp.tabiji.streaming.VisitJob;
 import jp.tabiji.streaming.clickhouse.ClickHouseSink;
 import jp.tabiji.streaming.clickhouse.VisitRows;
+import jp.tabiji.streaming.health.HotspotHealthJob;
 import jp.tabiji.streaming.visit.Visit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -51,11 +53,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * `tabiji bench pipeline`: on one generated workload in one run, (a) Kafka → Flink passthrough P0, (b) the whole
- * job into ClickHouse and Parquet, (c) their ratio, (d) the ClickHouse sink alone, (e) peak memory of this JVM.
+ * job into ClickHouse and Parquet, (c) their ratio, (d) the ClickHouse sink alone, (e) peak memory of this JVM,
+ * (f) the job's operators with discarding sinks (Kafka in, nothing out: (b) against (f) is the sinks' I/O, (f)
+ * against (a) the operators'), (g) ClickHouse's own Kafka engine loading the raw events, and (h) (b)/(g).
  */
 final class PipelineBench {
     record Result(long events, double passthrough, double pipeline, long sinkRows, double sinkRowsPerS,
-                  long peakRssMb) {
+                  long peakRssMb, double operators, double kafkaEngine) {
     }
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -80,9 +84,12 @@ final class PipelineBench {
             double p0 = events / seconds(() -> passthrough(s, start, end));
             fullPipeline(dir, s, start, end); // warm-up: the job's own code paths get compiled first too
             double full = events / seconds(() -> fullPipeline(dir, s, start, end));
+            double operators = events / seconds(() -> operatorsAlone(dir, s, start, end));
             long rows = 500_000;
             double sink = rows / seconds(() -> sinkAlone(stack.clickhouseUrl(), rows, dir));
-            return new Result(events, p0, full, rows, sink, peakRssMb());
+            long peak = peakRssMb();
+            double engine = KafkaEngineBaseline.run(dir, stack.kafkaBootstrap(), events);
+            return new Result(events, p0, full, rows, sink, peak, operators, engine);
         }
     }
 
@@ -101,6 +108,18 @@ final class PipelineBench {
         StreamExecutionEnvironment env = env(dir);
         KafkaEventsJob.defineBoundedReplay(env, s, start, end, "bench-" + UUID.randomUUID(), x -> x);
         env.execute("bench pipeline");
+    }
+
+    /** The whole job on the same offsets with every sink discarding: the operators' cost without the sinks' I/O. */
+    private static void operatorsAlone(Path dir, KafkaEventsJob.Settings s, Map<Integer, Long> start,
+                                       Map<Integer, Long> end) throws Exception {
+        StreamExecutionEnvironment env = env(dir);
+        KafkaEventsJob.defineBoundedReplay(env, s, start, end, "bench-ops-" + UUID.randomUUID(),
+                new KafkaEventsJob.Outputs(new VisitJob.Sinks(new DiscardingSink<>(), new DiscardingSink<>(),
+                        new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
+                        new DiscardingSink<>()), new HotspotHealthJob.Sinks(new DiscardingSink<>(),
+                        new DiscardingSink<>(), new DiscardingSink<>(), null)));
+        env.execute("bench operators");
     }
 
     /** Raw bytes from Kafka into a discarding sink: the rate every job here is measured against. */

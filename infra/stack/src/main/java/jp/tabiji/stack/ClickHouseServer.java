@@ -21,19 +21,22 @@ public final class ClickHouseServer implements AutoCloseable {
     private final Path dir;
     private final int httpPort;
     private final int tcpPort;
-    private final String clusterConfig;
+    private final String extraConfig;
     private final ManagedProcess process;
 
     public ClickHouseServer(Path dir, int httpPort, int tcpPort) {
         this(dir, httpPort, tcpPort, "");
     }
 
-    /** @param clusterConfig config elements of a cluster member (ZooKeeper, remote_servers, macros), or "" */
-    ClickHouseServer(Path dir, int httpPort, int tcpPort, String clusterConfig) {
+    /**
+     * @param extraConfig elements added to the server's config.xml: a cluster member's (ZooKeeper, remote_servers,
+     *     macros), the Kafka engine's, or ""
+     */
+    public ClickHouseServer(Path dir, int httpPort, int tcpPort, String extraConfig) {
         this.dir = dir;
         this.httpPort = httpPort;
         this.tcpPort = tcpPort;
-        this.clusterConfig = clusterConfig;
+        this.extraConfig = extraConfig;
         this.process = new ManagedProcess("clickhouse", dir);
     }
 
@@ -126,7 +129,7 @@ public final class ClickHouseServer implements AutoCloseable {
                     <max_concurrent_queries>50</max_concurrent_queries>
                 %4$s
                 </yandex>
-                """.formatted(dir.toAbsolutePath(), httpPort, tcpPort, clusterConfig);
+                """.formatted(dir.toAbsolutePath(), httpPort, tcpPort, extraConfig);
     }
 
     private static final String USERS = """
