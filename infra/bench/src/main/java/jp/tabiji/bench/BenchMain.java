@@ -35,19 +35,21 @@ public final class BenchMain {
         Path tmp = Files.createTempDirectory("tabiji-bench-pipeline");
         PipelineBench.Result r = PipelineBench.run(tmp, quick ? 10_000 : 40_000);
         System.out.printf(Locale.ROOT, "bench pipeline: %,d events (parallelism 2; broker, ClickHouse and Flink on %d "
-                + "cores)%n", r.events(), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "| (a) Kafka → Flink passthrough P0          | %,10.0f events/s |%n", r.passthrough());
-        System.out.printf(Locale.ROOT, "| (b) full pipeline → ClickHouse + Parquet  | %,10.0f events/s |%n", r.pipeline());
-        System.out.printf(Locale.ROOT, "| (c) ratio (b)/(a)                          | %10.2f          |%n",
-                r.pipeline() / r.passthrough());
-        System.out.printf(Locale.ROOT, "| (d) ClickHouse sink alone, %,d rows  | %,10.0f rows/s   |%n", r.sinkRows(),
+                + "cores); medians of %d runs, each in its own JVM%n", r.events(),
+                Runtime.getRuntime().availableProcessors(), PipelineBench.REPEATS);
+        row("(a) Kafka → Flink passthrough P0", "%,.0f events/s", r.passthrough());
+        row("(b) full pipeline → ClickHouse + Parquet", "%,.0f events/s", r.pipeline());
+        row("(c) ratio (b)/(a)", "%.2f", r.pipeline() / r.passthrough());
+        row("(d) ClickHouse sink alone, " + String.format(Locale.ROOT, "%,d", r.sinkRows()) + " rows", "%,.0f rows/s",
                 r.sinkRowsPerS());
-        System.out.printf(Locale.ROOT, "| (e) peak RSS of the Flink JVM            | %,10d MB         |%n", r.peakRssMb());
-        System.out.printf(Locale.ROOT, "| (f) the job's operators, sinks discarding | %,10.0f events/s |%n", r.operators());
-        System.out.printf(Locale.ROOT, "| (g) ClickHouse Kafka engine → MergeTree   | %,10.0f rows/s   |%n",
-                r.kafkaEngine());
-        System.out.printf(Locale.ROOT, "| (h) ratio (b)/(g)                          | %10.2f          |%n",
-                r.pipeline() / r.kafkaEngine());
+        row("(e) peak RSS of the JVM running (b)", "%,d MB", r.peakRssMb());
+        row("(f) the job's operators, sinks discarding", "%,.0f events/s", r.operators());
+        row("(g) ClickHouse Kafka engine → MergeTree", "%,.0f rows/s", r.kafkaEngine());
+        row("(h) ratio (b)/(g)", "%.2f", r.pipeline() / r.kafkaEngine());
+    }
+
+    private static void row(String label, String format, Object value) {
+        System.out.printf(Locale.ROOT, "| %-42s | %18s |%n", label, String.format(Locale.ROOT, format, value));
     }
 
     static void api(boolean quick) throws Exception {

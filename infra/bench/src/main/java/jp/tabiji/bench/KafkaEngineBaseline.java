@@ -45,17 +45,61 @@ final class KafkaEngineBaseline {
     private KafkaEngineBaseline() {
     }
 
-    /** Copies the events to a topic of their own, then returns the engine's load rate in rows/s. */
-    static double run(Path dir, String kafka, long events) throws Exception {
+    /**
+     * Copies the events to a topic of their own, then loads them {@code repeats} times, each on a new server (the
+     * consumer group's offsets live in Kafka, the server's setting only applies to a new group: a new group each),
+     * and returns the median load rate in rows/s.
+     */
+    static double run(Path dir, String kafka, long events, int repeats) throws Exception {
         copyEvents(kafka, events);
-        Path serverDir = dir.resolve("clickhouse-kafka-engine");
-        try (ClickHouseServer server = new ClickHouseServer(serverDir, FreePorts.find(),
-                FreePorts.find(), KAFKA_CONFIG).start()) {
+        double[] rates = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            rates[i] = loadOnFreePorts(dir.resolve("clickhouse-kafka-engine-" + i), kafka, events,
+                    "bench-clickhouse-" + i);
+        }
+        return PipelineBench.median(rates);
+    }
+
+    /** A port found free can be taken before the server binds it (by any client's ephemeral port): retried. */
+    private static double loadOnFreePorts(Path serverDir, String kafka, long events, String group) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return load(serverDir.resolveSibling(serverDir.getFileName() + "-" + attempt), kafka, events, group);
+            } catch (ServerStartException e) {
+                if (attempt == 3) {
+                    throw e.getCause();
+                }
+            }
+        }
+    }
+
+    /** The server did not start: nothing was consumed yet, so the same group can try again. */
+    private static final class ServerStartException extends Exception {
+        ServerStartException(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private static ClickHouseServer started(Path serverDir) throws ServerStartException {
+        try {
+            return new ClickHouseServer(serverDir, FreePorts.find(), FreePorts.find(), KAFKA_CONFIG).start();
+        } catch (IOException e) {
+            throw new ServerStartException(e);
+        }
+    }
+
+    private static double load(Path serverDir, String kafka, long events, String group) throws Exception {
+        try (ClickHouseServer server = started(serverDir)) {
             ClickHouseHttp ch = new ClickHouseHttp(server.httpUrl(), "baseline");
             ch.executeOnServer("CREATE DATABASE baseline");
             ch.execute("CREATE TABLE raw_events (" + COLUMNS + ") ENGINE = MergeTree ORDER BY ts");
             ch.execute("CREATE TABLE events_queue (" + COLUMNS + ") ENGINE = Kafka('" + kafka + "', '" + TOPIC
-                    + "', 'bench-clickhouse', 'JSONEachRow', '\\n', '', 2)");
+                    + "', '" + group + "', 'JSONEachRow', '\\n', '', 2)");
             long t0 = System.nanoTime();
             ch.execute("CREATE MATERIALIZED VIEW events_load TO raw_events AS SELECT * FROM events_queue");
             long deadline = t0 + Duration.ofMinutes(10).toNanos();

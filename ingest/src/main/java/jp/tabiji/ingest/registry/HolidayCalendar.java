@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,11 @@ public final class HolidayCalendar implements Serializable {
     private final int firstYear;
     private final int lastYear;
     private final String source;
+    private final long firstDay;
+    private final long lastDay;
+    // holidays by epoch day from firstYear's 1 January: asked for every AP at every minute (usual hours), where a
+    // tree lookup by LocalDate was the job's largest single cost; rebuilt after deserialization
+    private transient volatile BitSet byDay;
 
     private HolidayCalendar(TreeMap<LocalDate, String> holidays, String source) {
         if (holidays.isEmpty()) {
@@ -42,6 +48,8 @@ public final class HolidayCalendar implements Serializable {
         this.firstYear = holidays.firstKey().getYear();
         this.lastYear = holidays.lastKey().getYear();
         this.source = source;
+        this.firstDay = LocalDate.of(firstYear, 1, 1).toEpochDay();
+        this.lastDay = LocalDate.of(lastYear, 12, 31).toEpochDay();
         for (int y = firstYear; y <= lastYear; y++) {
             if (!holidays.containsKey(LocalDate.of(y, 1, 1))) {
                 throw new IllegalArgumentException(source + " misses the year " + y + " (no 元日 on " + y + "/1/1)");
@@ -83,7 +91,23 @@ public final class HolidayCalendar implements Serializable {
 
     /** Whether {@code day} is a national holiday; an error for a year the calendar does not know. */
     public boolean isHoliday(LocalDate day) {
-        return name(day).isPresent();
+        return isHoliday(day.toEpochDay());
+    }
+
+    /** {@link #isHoliday(LocalDate)} of an epoch day, without making a date. */
+    public boolean isHoliday(long epochDay) {
+        if (epochDay < firstDay || epochDay > lastDay) {
+            return name(LocalDate.ofEpochDay(epochDay)).isPresent(); // the error naming the missing year
+        }
+        BitSet days = byDay;
+        if (days == null) {
+            days = new BitSet();
+            for (LocalDate d : holidays.keySet()) {
+                days.set((int) (d.toEpochDay() - firstDay));
+            }
+            byDay = days;
+        }
+        return days.get((int) (epochDay - firstDay));
     }
 
     /** The holiday's name on {@code day}, empty on other days; an error for a year the calendar does not know. */

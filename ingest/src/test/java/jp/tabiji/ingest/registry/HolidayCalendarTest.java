@@ -40,6 +40,21 @@ class HolidayCalendarTest {
     }
 
     @Test
+    void theDayIndexAgreesWithTheNamedListOnEveryKnownDayAndAtBothEdges() {
+        LocalDate first = LocalDate.of(japan.firstYear(), 1, 1);
+        LocalDate last = LocalDate.of(japan.lastYear(), 12, 31);
+        int holidays = 0;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            assertThat(japan.isHoliday(d.toEpochDay())).as(d.toString()).isEqualTo(japan.name(d).isPresent());
+            holidays += japan.isHoliday(d.toEpochDay()) ? 1 : 0;
+        }
+        assertThat(holidays).isEqualTo(japan.all().size());
+        assertThat(japan.isHoliday(first.toEpochDay())).isTrue(); // 元日
+        assertThatThrownBy(() -> japan.isHoliday(first.toEpochDay() - 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> japan.isHoliday(last.toEpochDay() + 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aYearTheFileDoesNotKnowIsAnErrorThatSaysWhatToDo() {
         LocalDate past = LocalDate.of(japan.lastYear() + 1, 1, 1);
         assertThatThrownBy(() -> japan.isHoliday(past)).isInstanceOf(IllegalStateException.class)

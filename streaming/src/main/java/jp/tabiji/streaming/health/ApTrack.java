@@ -46,6 +46,15 @@ public class ApTrack {
     /** The pending silence check (event or processing time), {@link #NONE} when none is registered. */
     public long silenceCheck = NONE;
 
+    // Not state (Flink's POJO serializer skips transient fields): what is worked out from the state at every minute,
+    // kept while it holds. A copy of the track starts without them and works them out again.
+    /** The local day {@link #usualMask} was worked out for, and the site it was worked out with. */
+    transient long usualMaskDay = NONE;
+    transient String usualMaskSite;
+    transient int usualMask;
+    /** No present client's connection times out before this (0: not known, look at every client). */
+    transient long presentTimeoutNotBefore;
+
     public ApTrack() {
     }
 

@@ -29,7 +29,7 @@ final class PresenceCounter {
                     t.present.put(e.deviceId, c);
                     row.newConnections++;
                 }
-                c.lastTs = e.ts;
+                seen(t, c, e.ts);
                 if (e.type == jp.tabiji.ingest.event.EventType.ACCT_START) {
                     c.bytesIn = 0;
                     c.bytesOut = 0;
@@ -46,7 +46,7 @@ final class PresenceCounter {
             }
             case LOGIN_FAILED -> {
                 if (c != null) {
-                    c.lastTs = e.ts;
+                    seen(t, c, e.ts);
                 }
             }
             default -> {
@@ -61,13 +61,27 @@ final class PresenceCounter {
         }
     }
 
+    /** The client's latest event; keeps {@link ApTrack#presentTimeoutNotBefore} a lower bound of every timeout. */
+    private void seen(ApTrack t, PresentClient c, long ts) {
+        c.lastTs = ts;
+        t.presentTimeoutNotBefore = Math.min(t.presentTimeoutNotBefore, ts + timeoutMs);
+    }
+
     /** Clients present at {@code at}; forgets those whose connection has ended unclosed. */
     int clientsAt(ApTrack t, long at) {
+        if (at < t.presentTimeoutNotBefore) {
+            return t.present.size(); // nobody's connection can have timed out yet: no need to look at each
+        }
+        long next = Long.MAX_VALUE;
         for (Iterator<PresentClient> it = t.present.values().iterator(); it.hasNext(); ) {
-            if (it.next().lastTs + timeoutMs <= at) {
+            long timeout = it.next().lastTs + timeoutMs;
+            if (timeout <= at) {
                 it.remove();
+            } else {
+                next = Math.min(next, timeout);
             }
         }
+        t.presentTimeoutNotBefore = next;
         return t.present.size();
     }
 

@@ -56,6 +56,9 @@ final class UsualHours {
         if (t.firstDay == ApTrack.NONE || day < t.firstDay) {
             t.firstDay = day;
         }
+        if (day < t.usualMaskDay) {
+            t.usualMaskDay = ApTrack.NONE; // the usual hours of a day depend on the days before it only
+        }
         int i = (int) Math.floorMod(day, (long) ringDays);
         if (t.historyDays[i] != day) {
             if (t.historyDays[i] > day) {
@@ -107,6 +110,7 @@ final class UsualHours {
             }
         }
         t.historyDays = days;
+        t.usualMaskDay = ApTrack.NONE;
         t.historyHours = hours;
         t.historyFailures = failures;
     }
@@ -117,16 +121,31 @@ final class UsualHours {
         return (usualMask(t, Math.floorDiv(hour, 24L)) & (1 << (int) Math.floorMod(hour, 24L))) != 0;
     }
 
-    /** The usual hours of local day {@code day} as a 24-bit mask. */
+    /** The usual hours of local day {@code day} as a 24-bit mask; asked at every minute of an AP, so kept. */
     int usualMask(ApTrack t, long day) {
-        if (t.historyDays == null || isClosed(t, day)) {
+        if (t.historyDays == null) {
+            return 0;
+        }
+        if (t.usualMaskDay == day && java.util.Objects.equals(t.usualMaskSite, t.siteId)) {
+            return t.usualMask;
+        }
+        int mask = workOutUsualMask(t, day);
+        t.usualMaskDay = day;
+        t.usualMaskSite = t.siteId;
+        t.usualMask = mask;
+        return mask;
+    }
+
+    private int workOutUsualMask(ApTrack t, long day) {
+        ClosedDays closedDays = t.siteId == null ? null : closed.get(t.siteId);
+        if (isClosed(closedDays, day)) {
             return 0;
         }
         int kind = kind(day);
         long[] same = new long[SAME_KIND_WEEKS];
         int n = 0;
         for (long d = day - 1; d >= day - SAME_KIND_WEEKS * 7L && d >= t.firstDay && n < same.length; d--) {
-            if (kind(d) == kind && !isClosed(t, d)) {
+            if (kind(d) == kind && !isClosed(closedDays, d)) {
                 same[n++] = d;
             }
         }
@@ -139,7 +158,7 @@ final class UsualHours {
         long[] recent = new long[windowDays];
         int m = 0;
         for (long d = day - windowDays; d < day; d++) {
-            if (!isClosed(t, d)) {
+            if (!isClosed(closedDays, d)) {
                 recent[m++] = d;
             }
         }
@@ -154,8 +173,8 @@ final class UsualHours {
             int bits = bits(t, days[k]);
             if (bits != 0) {
                 daysWithEvents++;
-                for (int h = 0; h < 24; h++) {
-                    counts[h] += (bits >>> h) & 1;
+                for (int rest = bits; rest != 0; rest &= rest - 1) {
+                    counts[Integer.numberOfTrailingZeros(rest)]++;
                 }
             }
         }
@@ -178,12 +197,10 @@ final class UsualHours {
 
     /** 1–6 Monday to Saturday, 7 for Sundays and national holidays (an error past the holiday file's years). */
     private int kind(long day) {
-        LocalDate date = LocalDate.ofEpochDay(day);
-        return holidays.isHoliday(date) ? 7 : date.getDayOfWeek().getValue();
+        return holidays.isHoliday(day) ? 7 : (int) Math.floorMod(day + 3, 7L) + 1; // epoch day 0 was a Thursday
     }
 
-    private boolean isClosed(ApTrack t, long day) {
-        ClosedDays c = t.siteId == null ? null : closed.get(t.siteId);
+    private boolean isClosed(ClosedDays c, long day) {
         return c != null && c.isClosed(LocalDate.ofEpochDay(day), holidays);
     }
 

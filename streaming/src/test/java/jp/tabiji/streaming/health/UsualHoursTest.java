@@ -37,6 +37,24 @@ class UsualHoursTest {
     }
 
     @Test
+    void theKeptMaskOfADayChangesWhenAnEarlierDayOrTheSiteChangesAndNotForTheDayItself() {
+        ApTrack t = new ApTrack();
+        for (int d : new int[] {7, 9, 11}) {
+            usual.record(t, at(d, "10:30:00"));
+        }
+        assertThat(usual.usualMask(t, day(13))).isZero(); // three of the seven days before: not yet usual
+        usual.record(t, at(13, "10:30:00"));
+        assertThat(usual.usualMask(t, day(13))).isZero(); // the day itself does not count
+        usual.record(t, at(12, "10:30:00")); // a late event of an earlier day
+        assertThat(usual.usualMask(t, day(13))).isEqualTo(1 << 10);
+        UsualHours closedOnFridays = new UsualHours(CLOCK, 4, 7, HolidayCalendar.japan(),
+                Map.of("museum", ClosedDays.parse("fri")));
+        assertThat(closedOnFridays.usualMask(t, day(16))).isEqualTo(1 << 10); // Wednesday 11-18, no site yet
+        t.siteId = "museum"; // the registry puts the AP at a site closed on Fridays: Friday 11-13 is no evidence
+        assertThat(closedOnFridays.usualMask(t, day(16))).isZero(); // three days with events are left
+    }
+
+    @Test
     void theDeadlineCountsOnlyUsualMinutesAndSkipsDaysWithoutAny() {
         ApTrack t = new ApTrack();
         for (int d = 0; d < 4; d++) {
