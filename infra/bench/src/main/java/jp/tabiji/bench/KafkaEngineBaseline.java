@@ -54,47 +54,26 @@ final class KafkaEngineBaseline {
         copyEvents(kafka, events);
         double[] rates = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            rates[i] = loadOnFreePorts(dir.resolve("clickhouse-kafka-engine-" + i), kafka, events,
-                    "bench-clickhouse-" + i);
+            rates[i] = load(dir.resolve("clickhouse-kafka-engine-" + i), kafka, events, "bench-clickhouse-" + i);
         }
         return PipelineBench.median(rates);
     }
 
     /** A port found free can be taken before the server binds it (by any client's ephemeral port): retried. */
-    private static double loadOnFreePorts(Path serverDir, String kafka, long events, String group) throws Exception {
+    private static ClickHouseServer startOnFreePorts(Path serverDir) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return load(serverDir.resolveSibling(serverDir.getFileName() + "-" + attempt), kafka, events, group);
-            } catch (ServerStartException e) {
+                return new ClickHouseServer(serverDir, FreePorts.find(), FreePorts.find(), KAFKA_CONFIG).start();
+            } catch (IOException e) {
                 if (attempt == 3) {
-                    throw e.getCause();
+                    throw e;
                 }
             }
         }
     }
 
-    /** The server did not start: nothing was consumed yet, so the same group can try again. */
-    private static final class ServerStartException extends Exception {
-        ServerStartException(IOException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized IOException getCause() {
-            return (IOException) super.getCause();
-        }
-    }
-
-    private static ClickHouseServer started(Path serverDir) throws ServerStartException {
-        try {
-            return new ClickHouseServer(serverDir, FreePorts.find(), FreePorts.find(), KAFKA_CONFIG).start();
-        } catch (IOException e) {
-            throw new ServerStartException(e);
-        }
-    }
-
     private static double load(Path serverDir, String kafka, long events, String group) throws Exception {
-        try (ClickHouseServer server = started(serverDir)) {
+        try (ClickHouseServer server = startOnFreePorts(serverDir)) {
             ClickHouseHttp ch = new ClickHouseHttp(server.httpUrl(), "baseline");
             ch.executeOnServer("CREATE DATABASE baseline");
             ch.execute("CREATE TABLE raw_events (" + COLUMNS + ") ENGINE = MergeTree ORDER BY ts");

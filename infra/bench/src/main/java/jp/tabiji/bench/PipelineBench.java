@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -54,6 +55,7 @@ final class PipelineBench {
     }
 
     static final int REPEATS = 3;
+    private static final ZoneId TOKYO = PipelineJobs.TOKYO;
 
     private PipelineBench() {
     }
@@ -61,7 +63,7 @@ final class PipelineBench {
     static Result run(Path dir, int devices) throws Exception {
         Path sim = dir.resolve("sim");
         new WorkloadSimulator().write(new WorkloadSimulator.Options(3, devices, 5, LocalDate.of(2026, 11, 2),
-                PipelineJobs.TOKYO, PseudonymPeriod.MONTH), sim);
+                TOKYO, PseudonymPeriod.MONTH), sim);
         try (LocalStack stack = LocalStack.startOnFreePorts(dir.resolve("stack"))) {
             new SchemaMigrator(new ClickHouseHttp(stack.clickhouseUrl(), "bench")).migrate();
             TopicSetup.ensureTopics(stack.kafkaBootstrap(), 2);
@@ -120,12 +122,12 @@ final class PipelineBench {
     private static long publish(String kafka, Path sim) throws IOException {
         ApRegistry registry = ApRegistry.load(sim.resolve("registry.csv"));
         EdgeProcessor edge = new EdgeProcessor(new EventNormalizer(registry, new Pseudonymizer(
-                "bench".getBytes(StandardCharsets.UTF_8), PseudonymPeriod.MONTH, PipelineJobs.TOKYO)), OptOutList.empty());
+                "bench".getBytes(StandardCharsets.UTF_8), PseudonymPeriod.MONTH, TOKYO)), OptOutList.empty());
         IngestCounters counters = new IngestCounters();
         List<LogFileStream> streams = new ArrayList<>();
         for (String f : List.of("hostapd.log", "portal.jsonl")) {
             Path p = sim.resolve(f);
-            streams.add(new LogFileStream(p, new RecordDecoder(LogFormat.AUTO, ParseContext.of(PipelineJobs.TOKYO)), 8192,
+            streams.add(new LogFileStream(p, new RecordDecoder(LogFormat.AUTO, ParseContext.of(TOKYO)), 8192,
                     Files.getLastModifiedTime(p).toMillis()));
         }
         try (EventTimeMerger merger = new EventTimeMerger(streams); EventPublisher pub = new EventPublisher(kafka)) {

@@ -2,6 +2,7 @@ package jp.tabiji.streaming.health;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import jp.tabiji.ingest.registry.ClosedDays;
 import jp.tabiji.ingest.registry.HolidayCalendar;
 import jp.tabiji.ingest.event.EventType;
@@ -126,7 +127,7 @@ final class UsualHours {
         if (t.historyDays == null) {
             return 0;
         }
-        if (t.usualMaskDay == day && java.util.Objects.equals(t.usualMaskSite, t.siteId)) {
+        if (t.usualMaskDay == day && Objects.equals(t.usualMaskSite, t.siteId)) {
             return t.usualMask;
         }
         int mask = workOutUsualMask(t, day);
