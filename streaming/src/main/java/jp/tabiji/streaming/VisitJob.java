@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.ingest.event.WifiEventCodec;
-import jp.tabiji.streaming.archive.EventArchive;
 import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.move.MoveDetector;
 import jp.tabiji.streaming.visit.EventDecoder;
@@ -12,12 +11,10 @@ import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
 import jp.tabiji.streaming.visit.VisitSessionizer;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,7 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class VisitJob {
     /** Where results go. */
     public record Sinks(Sink<Visit> visits, Sink<SiteDayVisitor> siteDayVisitors,
-                        Sink<SiteHourVisitor> siteHourVisitors, Sink<Move> moves, Sink<GenericRecord> archive,
+                        Sink<SiteHourVisitor> siteHourVisitors, Sink<Move> moves, Sink<WifiEvent> archive,
                         Sink<byte[]> deadLetters, Sink<byte[]> lateEvents) {
     }
 
@@ -46,9 +43,7 @@ public final class VisitJob {
         SingleOutputStreamOperator<WifiEvent> decoded = events
                 .process(new EventDecoder()).uid("decode-events").name("decode events");
         decoded.getSideOutput(EventDecoder.DEAD_LETTERS).sinkTo(sinks.deadLetters()).uid("dlq-sink").name("DLQ");
-        decoded.map(new EventArchive.ToRecord()).returns(new GenericRecordAvroTypeInfo(EventArchive.SCHEMA))
-                .uid("archive-records").name("events → archive records")
-                .sinkTo(sinks.archive()).uid("archive-sink").name("Parquet archive");
+        decoded.sinkTo(sinks.archive()).uid("archive-sink").name("Parquet archive");
 
         SingleOutputStreamOperator<Visit> visits = decoded
                 .keyBy(e -> e.deviceId, Types.STRING)

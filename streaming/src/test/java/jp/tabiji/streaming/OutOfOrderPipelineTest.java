@@ -19,7 +19,6 @@ import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
 import jp.tabiji.streaming.visit.VisitSessionizer;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -111,7 +110,7 @@ class OutOfOrderPipelineTest {
         CollectingSink<byte[]> late = new CollectingSink<>();
         VisitJob.defineWorkflow(env, stream, ZoneId.of("Asia/Tokyo"), new VisitJob.Sinks(visits,
                 new CollectingSink<SiteDayVisitor>(), new CollectingSink<SiteHourVisitor>(), moves,
-                new CollectingSink<GenericRecord>(), new CollectingSink<byte[]>(), late));
+                new CollectingSink<WifiEvent>(), new CollectingSink<byte[]>(), late));
         JobExecutionResult result = env.execute("out of order");
         Long counted = result.getAccumulatorResult(VisitSessionizer.LATE_ACCUMULATOR);
         return new Run(visits.received().stream().map(v -> v.visitId + ":" + v.endMs + ":" + v.events + ":" + v.lang)

@@ -18,7 +18,6 @@ import jp.tabiji.streaming.move.Move;
 import jp.tabiji.streaming.visit.SiteDayVisitor;
 import jp.tabiji.streaming.visit.SiteHourVisitor;
 import jp.tabiji.streaming.visit.Visit;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -94,7 +93,7 @@ class SavepointUpgradeTest {
     }
 
     private record Outputs(CollectingSink<Visit> visits, CollectingSink<Move> moves,
-                           CollectingSink<GenericRecord> archive) {
+                           CollectingSink<WifiEvent> archive) {
         Outputs() {
             this(new CollectingSink<>(), new CollectingSink<>(), new CollectingSink<>());
         }

@@ -71,12 +71,17 @@ final class PipelineBench {
             String offsets = endOffsets(stack.kafkaBootstrap()).entrySet().stream()
                     .map(e -> e.getKey() + ":0:" + e.getValue()).collect(Collectors.joining(","));
             Map<PipelineJobs.Measure, List<double[]>> runs = new EnumMap<>(PipelineJobs.Measure.class);
-            for (int i = 0; i < REPEATS; i++) {
+            List<String> only = only();
+            for (int i = 0; i < repeats(); i++) {
                 for (PipelineJobs.Measure m : PipelineJobs.Measure.values()) {
-                    runs.computeIfAbsent(m, k -> new ArrayList<>()).add(inOwnJvm(m, stack, dir, offsets));
+                    List<double[]> of = runs.computeIfAbsent(m, k -> new ArrayList<>());
+                    if (only.isEmpty() || only.contains(m.name())) {
+                        of.add(inOwnJvm(m, stack, dir, offsets));
+                    }
                 }
             }
-            double engine = KafkaEngineBaseline.run(dir, stack.kafkaBootstrap(), events, REPEATS);
+            double engine = only.isEmpty() || only.contains("ENGINE")
+                    ? KafkaEngineBaseline.run(dir, stack.kafkaBootstrap(), events, repeats()) : Double.NaN;
             long peak = (long) runs.get(PipelineJobs.Measure.PIPELINE).stream().mapToDouble(r -> r[1]).max()
                     .orElse(-1);
             return new Result(events, median(runs, PipelineJobs.Measure.PASSTHROUGH),
@@ -86,7 +91,24 @@ final class PipelineBench {
         }
     }
 
+    /** {@code -Dbench.turns=N}: fewer turns while profiling one change. */
+    static int repeats() {
+        return Integer.getInteger("bench.turns", REPEATS);
+    }
+
+    /**
+     * {@code -Dbench.only=OPERATORS,PIPELINE}: only these measurements (names of {@link PipelineJobs.Measure}, and
+     * ENGINE for the Kafka engine); the others print as NaN. For profiling a change, not for a reported figure.
+     */
+    private static List<String> only() {
+        String v = System.getProperty("bench.only", "");
+        return v.isBlank() ? List.of() : List.of(v.toUpperCase(Locale.ROOT).split(","));
+    }
+
     static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;

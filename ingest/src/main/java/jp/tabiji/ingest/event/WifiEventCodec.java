@@ -123,7 +123,15 @@ public final class WifiEventCodec {
         len += bytes.length;
     }
 
+    private final EventJsonFastPath fastPath = new EventJsonFastPath();
+
+    /** The encoder's own layout without a parser; any other valid JSON object with the contract's fields too. */
     public WifiEvent decode(byte[] bytes) {
+        WifiEvent fast = fastPath.read(bytes);
+        return fast != null ? fast : parse(bytes);
+    }
+
+    private WifiEvent parse(byte[] bytes) {
         WifiEvent e = new WifiEvent();
         try (JsonParser p = json.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -159,6 +167,9 @@ public final class WifiEventCodec {
         }
         if (e.deviceId == null || e.type == null) {
             throw new IllegalArgumentException("event lacks deviceId or type");
+        }
+        if (e.apId == null) { // the archive and AP health need it: refused here, it goes to the DLQ
+            throw new IllegalArgumentException("event lacks apId");
         }
         return e;
     }

@@ -8,9 +8,6 @@ import jp.tabiji.ingest.event.WifiEvent;
 import jp.tabiji.streaming.visit.RegionClock;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -18,7 +15,6 @@ import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -28,7 +24,10 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * at the end of a bounded run. The directory may be any Flink file system URI (file://, s3://...).
  */
 public final class EventArchive {
-    /** The archive's schema: DESIGN.md's event contract; optional fields are nullable. */
+    /**
+     * The archive's schema: DESIGN.md's event contract; optional fields are nullable. The files are written
+     * without Avro ({@link EventWriteSupport}), in the Parquet schema Avro derives from this one.
+     */
     public static final Schema SCHEMA = SchemaBuilder.record("WifiEvent").namespace("jp.tabiji").fields()
             .requiredLong("ts")
             .requiredString("apId")
@@ -47,9 +46,11 @@ public final class EventArchive {
     private EventArchive() {
     }
 
-    public static FileSink<GenericRecord> sink(String directory, ZoneId zone) {
-        ParquetWriterFactory<GenericRecord> writers = new ParquetWriterFactory<>(out -> AvroParquetWriter
-                .<GenericRecord>builder(out).withSchema(SCHEMA).withDataModel(GenericData.get())
+    public static FileSink<WifiEvent> sink(String directory, ZoneId zone) {
+        ParquetWriterFactory<WifiEvent> writers = new ParquetWriterFactory<>(out -> new EventWriteSupport.Builder(out)
+                // without Hadoop's default resources: a file is opened per hour bucket and checkpoint, and each
+                // default configuration parsed core-default.xml again (a tenth of the source task)
+                .withConf(new org.apache.hadoop.conf.Configuration(false))
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 // dictionaries only where values repeat: hashing every pseudonym and time into one cost more
                 // than the rest of the archive, and the dictionary is abandoned for them anyway
@@ -64,30 +65,8 @@ public final class EventArchive {
                 .build();
     }
 
-    /** WifiEvent → the archive's record. */
-    public static final class ToRecord implements MapFunction<WifiEvent, GenericRecord> {
-        @Override
-        public GenericRecord map(WifiEvent e) {
-            GenericData.Record r = new GenericData.Record(SCHEMA);
-            int i = 0; // positional puts, in SCHEMA's field order: a lookup by name per field cost a hash each
-            r.put(i++, e.ts);
-            r.put(i++, e.apId);
-            r.put(i++, e.siteId);
-            r.put(i++, e.deviceId);
-            r.put(i++, e.randomMac);
-            r.put(i++, e.type.name());
-            r.put(i++, e.lang);
-            r.put(i++, e.ssid);
-            r.put(i++, e.bytesIn);
-            r.put(i++, e.bytesOut);
-            r.put(i++, e.sessionSeconds);
-            r.put(i, e.source);
-            return r;
-        }
-    }
-
     /** {@code dt=YYYY-MM-DD/hour=HH} of the event time in the region zone. */
-    static final class EventTimeBuckets implements BucketAssigner<GenericRecord, String> {
+    static final class EventTimeBuckets implements BucketAssigner<WifiEvent, String> {
         private static final long serialVersionUID = 1L;
         private static final DateTimeFormatter BUCKET = DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hour='HH");
         private final RegionClock clock;
@@ -99,8 +78,8 @@ public final class EventArchive {
         }
 
         @Override
-        public String getBucketId(GenericRecord r, Context ctx) {
-            long hour = clock.hour((Long) r.get(0)); // field 0 is ts
+        public String getBucketId(WifiEvent e, Context ctx) {
+            long hour = clock.hour(e.ts);
             if (hour != lastHour || lastBucket == null) { // events come roughly in time order: one format per hour
                 lastBucket = BUCKET.format(LocalDateTime.ofEpochSecond(hour * 3_600L, 0, ZoneOffset.UTC));
                 lastHour = hour;

@@ -3,7 +3,6 @@ package jp.tabiji.streaming.health;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import jp.tabiji.ingest.registry.HolidayCalendar;
@@ -156,14 +155,11 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
 
     /** Accounts for the minute ending at {@code end}: its events in time order, then the alert conditions. */
     private void tick(ApTrack t, long end, boolean endOfInput, Context ctx, Collector<ApMinute> out) {
-        List<WifiEvent> due = new ArrayList<>();
-        for (Iterator<Map.Entry<Long, PendingMinute>> it = t.pending.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, PendingMinute> minute = it.next();
-            if (minute.getKey() <= end) {
-                due.addAll(minute.getValue().events);
-                it.remove();
-            }
-        }
+        // Only this minute can be pending up to `end`: every pending minute is after lastTick (later events are
+        // refused) and has its own timer, and timers fire in time order, so the earlier ones were accounted for
+        // first. Walking all pending minutes at every tick was quadratic in how far the watermark steps.
+        PendingMinute minute = t.pending.remove(end);
+        List<WifiEvent> due = minute == null ? new ArrayList<>(0) : minute.events;
         due.sort(BY_TIME);
         String apId = ctx.getCurrentKey();
         ApMinute row = new ApMinute();
