@@ -156,8 +156,9 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
     /** Accounts for the minute ending at {@code end}: its events in time order, then the alert conditions. */
     private void tick(ApTrack t, long end, boolean endOfInput, Context ctx, Collector<ApMinute> out) {
         // Only this minute can be pending up to `end`: every pending minute is after lastTick (later events are
-        // refused) and has its own timer, and timers fire in time order, so the earlier ones were accounted for
-        // first. Walking all pending minutes at every tick was quadratic in how far the watermark steps.
+        // refused) and keeps its own timer (see deleteSilenceCheck), and timers fire in time order, so the earlier
+        // ones were accounted for first. Walking all pending minutes at every tick was quadratic in how far the
+        // watermark steps.
         PendingMinute minute = t.pending.remove(end);
         List<WifiEvent> due = minute == null ? new ArrayList<>(0) : minute.events;
         due.sort(BY_TIME);
@@ -317,7 +318,9 @@ public class ApHealthMonitor extends KeyedProcessFunction<String, WifiEvent, ApM
             return;
         }
         if (silenceClock == SilenceClock.EVENT_TIME) {
-            ctx.timerService().deleteEventTimeTimer(t.silenceCheck);
+            if (!t.pending.containsKey(t.silenceCheck)) { // one timer per instant: a pending minute's is kept
+                ctx.timerService().deleteEventTimeTimer(t.silenceCheck);
+            }
         } else {
             ctx.timerService().deleteProcessingTimeTimer(t.silenceCheck);
         }
