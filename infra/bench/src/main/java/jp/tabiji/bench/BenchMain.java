@@ -36,7 +36,7 @@ public final class BenchMain {
         PipelineBench.Result r = PipelineBench.run(tmp, quick ? 10_000 : 40_000);
         System.out.printf(Locale.ROOT, "bench pipeline: %,d events (parallelism 2; broker, ClickHouse and Flink on %d "
                 + "cores); medians of %d runs, each in its own JVM%n", r.events(),
-                Runtime.getRuntime().availableProcessors(), PipelineBench.repeats());
+                Runtime.getRuntime().availableProcessors(), PipelineBench.turns());
         row("(a) Kafka → Flink passthrough P0", "%,.0f events/s", r.passthrough());
         row("(b) full pipeline → ClickHouse + Parquet", "%,.0f events/s", r.pipeline());
         row("(c) ratio (b)/(a)", "%.2f", r.pipeline() / r.passthrough());

@@ -72,7 +72,7 @@ final class PipelineBench {
                     .map(e -> e.getKey() + ":0:" + e.getValue()).collect(Collectors.joining(","));
             Map<PipelineJobs.Measure, List<double[]>> runs = new EnumMap<>(PipelineJobs.Measure.class);
             List<String> only = only();
-            for (int i = 0; i < repeats(); i++) {
+            for (int i = 0; i < turns(); i++) {
                 for (PipelineJobs.Measure m : PipelineJobs.Measure.values()) {
                     List<double[]> of = runs.computeIfAbsent(m, k -> new ArrayList<>());
                     if (only.isEmpty() || only.contains(m.name())) {
@@ -81,7 +81,7 @@ final class PipelineBench {
                 }
             }
             double engine = only.isEmpty() || only.contains("ENGINE")
-                    ? KafkaEngineBaseline.run(dir, stack.kafkaBootstrap(), events, repeats()) : Double.NaN;
+                    ? KafkaEngineBaseline.run(dir, stack.kafkaBootstrap(), events, turns()) : Double.NaN;
             long peak = (long) runs.get(PipelineJobs.Measure.PIPELINE).stream().mapToDouble(r -> r[1]).max()
                     .orElse(-1);
             return new Result(events, median(runs, PipelineJobs.Measure.PASSTHROUGH),
@@ -92,7 +92,7 @@ final class PipelineBench {
     }
 
     /** {@code -Dbench.turns=N}: fewer turns while profiling one change. */
-    static int repeats() {
+    static int turns() {
         return Integer.getInteger("bench.turns", REPEATS);
     }
 

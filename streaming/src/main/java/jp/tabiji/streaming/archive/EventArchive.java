@@ -15,6 +15,7 @@ import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -50,7 +51,7 @@ public final class EventArchive {
         ParquetWriterFactory<WifiEvent> writers = new ParquetWriterFactory<>(out -> new EventWriteSupport.Builder(out)
                 // without Hadoop's default resources: a file is opened per hour bucket and checkpoint, and each
                 // default configuration parsed core-default.xml again (a tenth of the source task)
-                .withConf(new org.apache.hadoop.conf.Configuration(false))
+                .withConf(new Configuration(false))
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 // dictionaries only where values repeat: hashing every pseudonym and time into one cost more
                 // than the rest of the archive, and the dictionary is abandoned for them anyway

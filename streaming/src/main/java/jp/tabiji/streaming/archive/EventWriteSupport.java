@@ -75,9 +75,7 @@ final class EventWriteSupport extends WriteSupport<WifiEvent> {
 
     private void number(int index, String name, Long v) {
         if (v != null) {
-            out.startField(name, index);
-            out.addLong(v);
-            out.endField(name, index);
+            number(index, name, v.longValue());
         }
     }
 
