@@ -30,6 +30,20 @@ final class CellSource {
                 : cache.rows(name, r.from(), r.to())).orElseGet(() -> new StoredRows(null, clickhouse.select(sql)));
     }
 
+    /**
+     * A free range of a stored query with reach rows, from the cache where it holds every day current; empty when it
+     * must be counted live (and always for one segment).
+     */
+    java.util.Optional<FreeRanges.Rows> free(String name, MetricRequest r) {
+        return cache == null || r.segment() != null ? java.util.Optional.empty() : cache.free(name, r.from(), r.to());
+    }
+
+    /** A free range's visits and dwell percentiles per place from the cache ({@link PeriodCache#dwellPercentiles}). */
+    java.util.Optional<List<String[]>> dwellPercentiles(PlaceLevel level, MetricRequest r) {
+        return cache == null || r.segment() != null ? java.util.Optional.empty()
+                : cache.dwellPercentiles(level, r.from(), r.to());
+    }
+
     List<String[]> live(String sql) {
         return clickhouse.select(sql);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.release.Release;
 
@@ -58,29 +59,53 @@ final class DwellMetric {
         String place = Sql.place(level, sites);
         Map<List<String>, Object[]> out = new LinkedHashMap<>();
         String sql = DwellCells.bucketsSql(r.from(), r.to(), place, false, r.segment());
-        List<String[]> range = new ArrayList<>(free ? cells.live(sql)
-                : cells.stored("dwell-buckets:" + level, r, sql));
-        range.sort(Comparator.comparing((String[] c) -> c[0]).thenComparing(c -> BUCKETS.indexOf(c[1])));
-        Map<List<String>, long[]> days = free ? daily(cells.live(DwellCells.bucketsSql(r.from(), r.to(), place, true, r.segment())), 2)
-                : null;
+        if (free) {
+            Optional<FreeRanges.Rows> cached = cells.free("dwell-buckets:" + level, r);
+            List<String[]> devices = new ArrayList<>(cached.map(FreeRanges.Rows::devices)
+                    .orElseGet(() -> cells.live(sql).stream().map(c -> new String[] {c[0], c[1], c[4]}).toList()));
+            Map<List<String>, long[]> days = daily(cached.map(FreeRanges.Rows::daily).orElseGet(() -> cells.live(
+                    DwellCells.bucketsSql(r.from(), r.to(), place, true, r.segment()))), 2);
+            byPlaceAndBucket(devices);
+            for (String[] c : devices) {
+                List<String> key = List.of(c[0], c[1]);
+                out.put(key, new Object[] {freeVisits(Cells.count(c[2]), days.get(key))});
+            }
+            return out;
+        }
+        List<String[]> range = new ArrayList<>(cells.stored("dwell-buckets:" + level, r, sql));
+        byPlaceAndBucket(range);
         for (String[] c : range) {
-            List<String> key = List.of(c[0], c[1]);
-            out.put(key, new Object[] {visits(key, Cells.count(c[2]), Cells.hash(c[3]), Cells.count(c[4]),
-                    Cells.hash(c[5]), days)});
+            out.put(List.of(c[0], c[1]), new Object[] {visits(Cells.count(c[2]), Cells.hash(c[3]), Cells.count(c[4]),
+                    Cells.hash(c[5]))});
         }
         return out;
+    }
+
+    private static void byPlaceAndBucket(List<String[]> rows) {
+        rows.sort(Comparator.comparing((String[] c) -> c[0]).thenComparing(c -> BUCKETS.indexOf(c[1])));
     }
 
     private Map<List<String>, Object[]> stats(MetricRequest r, PlaceLevel level, boolean free) {
         String place = Sql.place(level, sites);
         String sql = DwellCells.statsSql(r.from(), r.to(), place, r.segment());
-        List<String[]> range = free ? cells.live(sql) : cells.stored("dwell:" + level, r, sql);
-        Map<List<String>, long[]> days = free ? daily(cells.live(DwellCells.dailyVisitsSql(r.from(), r.to(), place, r.segment())), 1)
-                : null;
+        List<String[]> range;
+        Map<List<String>, long[]> days = null;
+        Optional<FreeRanges.Rows> cached = free ? cells.free("dwell:" + level, r) : Optional.empty();
+        Optional<List<String[]>> percentiles = cached.flatMap(c -> cells.dwellPercentiles(level, r));
+        if (percentiles.isPresent()) {
+            range = freeStats(cached.get().devices(), percentiles.get());
+            days = daily(cached.get().daily(), 1);
+        } else if (free) {
+            range = cells.live(sql);
+            days = daily(cells.live(DwellCells.dailyVisitsSql(r.from(), r.to(), place, r.segment())), 1);
+        } else {
+            range = cells.stored("dwell:" + level, r, sql);
+        }
         Map<List<String>, Object[]> out = new LinkedHashMap<>();
         for (String[] c : range) {
             List<String> key = List.of(c[0]);
-            Object visits = visits(key, Cells.count(c[1]), Cells.hash(c[2]), Cells.count(c[5]), Cells.hash(c[6]), days);
+            Object visits = free ? freeVisits(Cells.count(c[5]), days.get(key))
+                    : visits(Cells.count(c[1]), Cells.hash(c[2]), Cells.count(c[5]), Cells.hash(c[6]));
             boolean shown = visits != ResultTable.SUPPRESSED;
             out.put(key, new Object[] {visits, shown ? (Object) Cells.count(c[3]) : ResultTable.SUPPRESSED,
                     shown ? (Object) Cells.count(c[4]) : ResultTable.SUPPRESSED});
@@ -89,18 +114,35 @@ final class DwellMetric {
     }
 
     /**
-     * A cell of visits: released itself (a lattice period) or as the sum of its released days (a free range), and
-     * suppressed unless k devices stand behind it (released devices; for a free range, the exact devices).
-     *
-     * @param days a free range's per-day sums, or null for a lattice period
+     * A free range's stats rows in {@link DwellCells#statsSql}'s shape (place, visits, -, median, p90, devices, -)
+     * from the cache's distinct devices and percentiles; both have exactly the places with visits, in order.
      */
-    private Object visits(List<String> key, long exact, long hash, long devices, long deviceHash,
-                          Map<List<String>, long[]> days) {
-        if (days == null) {
-            return release.cell(devices, deviceHash) == ResultTable.SUPPRESSED ? ResultTable.SUPPRESSED
-                    : release.cell(exact, hash);
+    private static List<String[]> freeStats(List<String[]> devices, List<String[]> percentiles) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < devices.size(); i++) {
+            String[] d = devices.get(i);
+            String[] p = percentiles.get(i);
+            if (!d[0].equals(p[0])) {
+                throw new IllegalStateException("the cache's dwell places differ: " + d[0] + " and " + p[0]);
+            }
+            out.add(new String[] {p[0], p[1], null, p[2], p[3], d[1], null});
         }
-        long[] sum = days.get(key);
+        return out;
+    }
+
+    /** A lattice period's cell of visits: released itself, and suppressed unless k released devices stand behind it. */
+    private Object visits(long exact, long hash, long devices, long deviceHash) {
+        return release.cell(devices, deviceHash) == ResultTable.SUPPRESSED ? ResultTable.SUPPRESSED
+                : release.cell(exact, hash);
+    }
+
+    /**
+     * A free range's cell of visits: the sum of its released days, suppressed unless k devices (exact, over the
+     * range) stand behind it.
+     *
+     * @param sum the range's exact and perturbed sums of visits, or null for none
+     */
+    private Object freeVisits(long devices, long[] sum) {
         return devices < release.k() || sum == null ? ResultTable.SUPPRESSED : release.published(sum[0], sum[1]);
     }
 

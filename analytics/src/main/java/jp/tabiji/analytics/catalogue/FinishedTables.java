@@ -26,12 +26,16 @@ final class FinishedTables {
         }
     });
 
-    /** The table of {@code request} over {@code rows}: kept if finished before, else finished now and kept. */
-    ResultTable of(StoredRows rows, MetricRequest request, Supplier<ResultTable> finish) {
-        if (rows.computation() == null) {
+    /**
+     * The table of {@code request} over one computation's rows: kept if finished before, else finished now and kept.
+     *
+     * @param computation what alone decides the rows, or null for rows counted live (never kept)
+     */
+    ResultTable of(String computation, MetricRequest request, Supplier<ResultTable> finish) {
+        if (computation == null) {
             return finish.get();
         }
-        Key key = new Key(rows.computation(), request);
+        Key key = new Key(computation, request);
         ResultTable t = kept.get(key);
         if (t == null) {
             ResultTable done = finish.get();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.tabiji.analytics.query.ResultTable;
 import jp.tabiji.analytics.release.Release;
 
@@ -35,11 +36,13 @@ final class FlowMetric {
         boolean byLang = r.groupedBy(Grouping.LANG) || r.lang() != null;
         int keys = byLang ? 3 : 2;
         if (release.latticeOnly() && Periods.lattice(r.from(), r.to()) == null) {
-            return table(r, freeRange(r, byLang, keys), true);
+            Optional<FreeRanges.Rows> cached = cells.free(byLang ? "flows-lang" : "flows", r);
+            return finished.of(cached.map(FreeRanges.Rows::computation).orElse(null), r,
+                    () -> table(r, freeRange(r, byLang, keys, cached), true));
         }
         StoredRows cells = this.cells.computed(byLang ? "flows-lang" : "flows", r,
                 FlowCells.sql(r.from(), r.to(), byLang, false, r.segment()));
-        return finished.of(cells, r, () -> table(r, lattice(cells.rows(), keys), false));
+        return finished.of(cells.computation(), r, () -> table(r, lattice(cells.rows(), keys), false));
     }
 
     private ResultTable table(MetricRequest r, Map<List<Object>, Object[]> routes, boolean free) {
@@ -75,16 +78,20 @@ final class FlowMetric {
         return out;
     }
 
-    private Map<List<Object>, Object[]> freeRange(MetricRequest r, boolean byLang, int keys) {
+    /** @param cached the range's rows from the cache, or empty to count them live */
+    private Map<List<Object>, Object[]> freeRange(MetricRequest r, boolean byLang, int keys,
+                                                  Optional<FreeRanges.Rows> cached) {
         Map<List<Object>, long[]> sums = new LinkedHashMap<>(); // exact, perturbed
-        for (String[] c : cells.live(FlowCells.sql(r.from(), r.to(), byLang, true, r.segment()))) {
+        for (String[] c : cached.map(FreeRanges.Rows::daily)
+                .orElseGet(() -> cells.live(FlowCells.sql(r.from(), r.to(), byLang, true, r.segment())))) {
             long exact = Cells.count(c[keys + 1]);
             long[] s = sums.computeIfAbsent(List.of((Object[]) c).subList(0, keys), k -> new long[2]);
             s[0] += exact;
             s[1] += release.perturb(exact, Cells.hash(c[keys + 2]));
         }
         Map<List<Object>, Long> travellers = new HashMap<>();
-        for (String[] c : cells.live(FlowCells.devicesSql(r.from(), r.to(), byLang, r.segment()))) {
+        for (String[] c : cached.map(FreeRanges.Rows::devices)
+                .orElseGet(() -> cells.live(FlowCells.devicesSql(r.from(), r.to(), byLang, r.segment())))) {
             travellers.put(List.of((Object[]) c).subList(0, keys), Cells.count(c[keys]));
         }
         Map<List<Object>, Object[]> out = new LinkedHashMap<>();

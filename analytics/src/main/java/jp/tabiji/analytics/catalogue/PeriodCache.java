@@ -1,13 +1,15 @@
 package jp.tabiji.analytics.catalogue;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 
 /**
@@ -21,7 +23,8 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
  * {@code cell_periods} row is written after them.
  */
 public final class PeriodCache {
-    private static final int RECENT = 64;
+    /** About 200 MB of kept rows at most (a month of flows by language, day by day, is 250,000 at 10M visits). */
+    private static final long KEPT_ROWS = 500_000;
     private record Stored(long sourceChanged, long computedMs) {
     }
 
@@ -29,22 +32,18 @@ public final class PeriodCache {
     private final ClickHouseHttp writer;
     private final Sites sites;
     /**
-     * The last {@link #RECENT} rows read, by what alone decides them: stored rows by query, span, period and
-     * computation; visitor cells by their SQL, which names the computations it sums.
+     * The rows read last, by what alone decides them: stored rows by query, span, period and computation; visitor
+     * cells and free ranges by their SQL, which names the computations it reads.
      */
-    private final Map<String, List<String[]>> recent = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<String[]>> eldest) {
-                    return size() > RECENT;
-                }
-            });
+    private final KeptRows kept = new KeptRows(KEPT_ROWS);
+    private final FreeRanges freeRanges;
 
     /** @param writer a ClickHouse user that may insert (the cache is written, the API only reads) */
     public PeriodCache(ClickHouseHttp reader, ClickHouseHttp writer, Sites sites) {
         this.reader = reader;
         this.writer = writer;
         this.sites = sites;
+        this.freeRanges = new FreeRanges(reader, kept);
     }
 
     /** The queries whose rows are stored per period, by name (the catalogue asks for them by these names). */
@@ -82,7 +81,53 @@ public final class PeriodCache {
                 computed++;
             }
         }
+        Map<YearMonth, TreeMap<LocalDate, Long>> staleReach = new TreeMap<>();
+        FreeRanges.reachSources(changed).forEach((day, source) -> {
+            Stored s = stored.get("reach|" + day);
+            if ((s == null || s.sourceChanged() != source) && source < now - 1) {
+                staleReach.computeIfAbsent(YearMonth.from(day), m -> new TreeMap<>()).put(day, source);
+            }
+        });
+        for (TreeMap<LocalDate, Long> days : staleReach.values()) {
+            computeReach(days);
+            computed += days.size();
+        }
         return computed;
+    }
+
+    /**
+     * The reach rows ({@link ReachCells}) of some days of one month, one query per stored query: they depend on the
+     * days before each day too, so they have a span of their own.
+     */
+    private void computeReach(TreeMap<LocalDate, Long> sources) {
+        long ms = System.currentTimeMillis();
+        Map<String, String> queries = new LinkedHashMap<>(ReachCells.sql(sources.firstKey(), sources.lastKey(), sites));
+        queries.putAll(ReachCells.dwellValuesSql(sources.firstKey(), sources.lastKey(), sites));
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            Map<LocalDate, List<String[]>> byDay = new HashMap<>();
+            for (String[] row : writer.select(q.getValue())) {
+                byDay.computeIfAbsent(LocalDate.parse(row[0]), d -> new ArrayList<>())
+                        .add(Arrays.copyOfRange(row, 1, row.length));
+            }
+            sources.keySet().forEach(day -> store(q.getKey(), "reach", day, byDay.getOrDefault(day, List.of()), ms));
+        }
+        List<String> periods = new ArrayList<>();
+        sources.forEach((day, source) -> periods.add("('reach', toDate('" + day + "'), " + source + ", " + ms + ")"));
+        writer.execute("INSERT INTO cell_periods (span, period, source_changed, computed_ms) VALUES "
+                + String.join(", ", periods));
+    }
+
+    /**
+     * A free range of a stored query with reach rows, from the stored days, if every day of it is current: its rows
+     * day by day and its exact distinct devices per key.
+     */
+    Optional<FreeRanges.Rows> free(String query, LocalDate from, LocalDate to) {
+        return freeRanges.rows(query, from, to);
+    }
+
+    /** A free range's visits, median and p90 dwell per place ({@code place, visits, median, p90}), if current. */
+    Optional<List<String[]>> dwellPercentiles(PlaceLevel level, LocalDate from, LocalDate to) {
+        return freeRanges.dwellPercentiles(level, from, to);
     }
 
     private void compute(String span, LocalDate period, long sourceChanged) {
@@ -142,7 +187,7 @@ public final class PeriodCache {
             return Optional.empty();
         }
         String key = query + "|" + span + "|" + from + "|" + current[2];
-        return Optional.of(new StoredRows(key, kept(key, () -> reader.selectStoredRows("SELECT cells FROM period_cells "
+        return Optional.of(new StoredRows(key, kept.of(key, () -> reader.selectStoredRows("SELECT cells FROM period_cells "
                 + "WHERE query = " + Sql.literal(query) + " AND span = '" + span + "' AND period = toDate('" + from
                 + "') AND computed_ms = " + current[2] + " ORDER BY row"))));
     }
@@ -224,17 +269,7 @@ public final class PeriodCache {
                 + " AND (period, computed_ms) IN (" + String.join(", ", current) + ")"
                 + (group.isEmpty() ? "" : " GROUP BY " + group + " ORDER BY " + group);
         // the query names the computations it reads, so its answer never changes: keep it
-        return Optional.of(kept(sql, () -> reader.select(sql)));
-    }
-
-    /** Rows kept under a key that decides them, else read now (outside the lock: readers run in parallel). */
-    private List<String[]> kept(String key, java.util.function.Supplier<List<String[]>> read) {
-        List<String[]> rows = recent.get(key);
-        if (rows == null) {
-            rows = Collections.unmodifiableList(read.get());
-            recent.put(key, rows);
-        }
-        return rows;
+        return Optional.of(kept.of(sql, () -> reader.select(sql)));
     }
 
     /** Whether the cache answers this visitors request itself (whole, current periods), for tests and benchmarks. */
@@ -245,6 +280,24 @@ public final class PeriodCache {
     /** Whether the cache holds a stored query's rows for a range, current. */
     public boolean holds(String query, LocalDate from, LocalDate to) {
         return rows(query, from, to).isPresent();
+    }
+
+    /**
+     * A free range's exact distinct devices per key ({@code keys..., devices, hashSum}) of a query with reach rows,
+     * if every day of it is current; for tests.
+     */
+    public Optional<List<String[]>> devicesOver(String query, LocalDate from, LocalDate to) {
+        return free(query, from, to).map(FreeRanges.Rows::devices);
+    }
+
+    /** A free range's visits, median and p90 dwell per site ({@code site, visits, median, p90}) if current; tests. */
+    public Optional<List<String[]>> dwellOverSites(LocalDate from, LocalDate to) {
+        return dwellPercentiles(PlaceLevel.SITE, from, to);
+    }
+
+    /** The stored queries whose free ranges the cache answers. */
+    public static List<String> freeRangeQueryNames() {
+        return List.copyOf(ReachCells.keyCounts().keySet());
     }
 
     /** The names of the stored queries. */

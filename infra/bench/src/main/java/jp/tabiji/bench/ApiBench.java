@@ -39,13 +39,19 @@ final class ApiBench {
 
     private static final int SITES = 40;
     private static final String MONTH = "from=2026-06-01&to=2026-06-30";
+    /** A free range that cuts two ISO weeks and the month (the dashboard's "this month so far" is one too). */
+    private static final String FREE = "from=2026-06-03&to=2026-06-20";
     static final List<String> QUERIES = List.of(
             "/api/v1/visitors?" + MONTH, "/api/v1/visitors?" + MONTH + "&groupBy=site,day",
             "/api/v1/visitors?" + MONTH + "&groupBy=hour", "/api/v1/visitors?" + MONTH + "&groupBy=area,month",
             "/api/v1/languages?" + MONTH, "/api/v1/languages?" + MONTH + "&groupBy=site",
             "/api/v1/flows?" + MONTH, "/api/v1/flows?" + MONTH + "&groupBy=lang",
             "/api/v1/dwell?" + MONTH, "/api/v1/dwell?" + MONTH + "&groupBy=site,bucket",
-            "/api/v1/repeat?" + MONTH, "/api/v1/kpis?" + MONTH, "/api/v1/sites");
+            "/api/v1/repeat?" + MONTH, "/api/v1/kpis?" + MONTH, "/api/v1/sites",
+            "/api/v1/visitors?" + FREE + "&groupBy=day", "/api/v1/visitors?" + FREE + "&groupBy=site,day",
+            "/api/v1/languages?" + FREE + "&groupBy=day", "/api/v1/flows?" + FREE,
+            "/api/v1/flows?" + FREE + "&groupBy=lang", "/api/v1/dwell?" + FREE,
+            "/api/v1/dwell?" + FREE + "&groupBy=site,bucket");
 
     private ApiBench() {
     }
@@ -100,7 +106,7 @@ final class ApiBench {
                         }
                     }
                     Arrays.sort(ms);
-                    out.add(new Row(q.replace("?" + MONTH, " (June)").replace("&", " "), rows, firstMs, rank(ms, 0.5),
+                    out.add(new Row(q.replace("?" + MONTH, " (June)").replace("?" + FREE, " (3–20 June)").replace("&", " "), rows, firstMs, rank(ms, 0.5),
                             rank(ms, 0.95)));
                 }
                 return out;
