@@ -106,7 +106,7 @@ final class FreeRanges {
         String devicesSql = "SELECT arrayStringConcat(arraySlice(c, 1, " + keys + "), '\\t') AS k, toString(sum("
                 + "toUInt64(c[" + (keys + 2) + "]))), toString(sum(toUInt64(c[" + (keys + 3) + "]))) FROM (SELECT "
                 + "splitByChar('\\t', cells) AS c " + cells(query, "reach", current.get().get(1))
-                + ") WHERE toUInt32(c[" + (keys + 1) + "]) < " + from.toEpochDay() + " GROUP BY k ORDER BY k";
+                + ") WHERE toUInt32OrZero(c[" + (keys + 1) + "]) < " + from.toEpochDay() + " GROUP BY k ORDER BY k";
         // both statements name the computations they read, so their answers never change: keep them
         List<String[]> daily = kept.of(dailySql, () -> dayAfterKeys(reader.selectStoredRows(dailySql), keys));
         List<String[]> devices = kept.of(devicesSql, () -> reader.selectStoredRows(devicesSql));
