@@ -50,6 +50,8 @@ final class DashboardFixture implements AutoCloseable {
     static final Path BOUNDARIES = Path.of("src/test/resources/geo/boundaries-fixture.geojson");
     static final String BOUNDARIES_LICENCE = "テスト用の図形 / test shapes, CC0";
     final ApiServer server;
+    /** The catalogue the server answers from. */
+    final MetricCatalogue catalogue;
     /**
      * Exact numbers bound to the lattice like the cell-key release, so the fixture's answers stay readable here;
      * the noise itself is tested by ReleaseTest and, on a real server, by DisclosureAttackIT.
@@ -109,6 +111,7 @@ final class DashboardFixture implements AutoCloseable {
         this.registry = registry;
         ClickHouseHttp reader = new ClickHouseHttp(clickhouse.httpUrl(), "api", ClickHouseHttp.READER);
         MetricCatalogue stats = new MetricCatalogue(reader, new Sites(registry), RELEASE, null);
+        catalogue = stats;
         hotspots(ch);
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, ZoneId.of("Asia/Tokyo"));
         map = MapLayers.around(registry.sites().values(),

@@ -23,6 +23,7 @@ import jp.tabiji.analytics.segments.DeviceSegments;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.privacy.Pseudonymizer;
 import jp.tabiji.stack.LocalStack;
+import jp.tabiji.web.opendata.Publisher;
 
 /** Configuration from the environment (README lists every variable), with defaults. */
 record AppConfig(Path home, String kafka, String clickhouseUrl, String database, ZoneId zone, int k,
@@ -51,6 +52,25 @@ record AppConfig(Path home, String kafka, String clickhouseUrl, String database,
                 ZoneId.of(env.getOrDefault("TABIJI_ZONE", "Asia/Tokyo")), k,
                 PseudonymPeriod.parse(env.getOrDefault("TABIJI_PERIOD", "month")), env.get("TABIJI_SECRET"),
                 env.getOrDefault("TABIJI_ARCHIVE", home.resolve("archive").toUri().toString()));
+    }
+
+    /** The open data's publisher: the flags, else TABIJI_OPENDATA_CODE and TABIJI_OPENDATA_PUBLISHER, else Miyagi. */
+    Publisher publisher(String code, String name, Map<String, String> env) {
+        String c = code != null ? code : env.get("TABIJI_OPENDATA_CODE");
+        String n = name != null ? name : env.get("TABIJI_OPENDATA_PUBLISHER");
+        if (c == null && n == null) {
+            return Publisher.MIYAGI;
+        }
+        try {
+            return new Publisher(c == null ? Publisher.MIYAGI.code() : c, n == null ? Publisher.MIYAGI.name() : n);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Where the server publishes open data from the dashboard. */
+    Path openDataDir() {
+        return home.resolve("opendata");
     }
 
     Path registryFile() {

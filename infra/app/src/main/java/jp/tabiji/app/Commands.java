@@ -207,6 +207,11 @@ final class Commands {
         return new ServeCommand(config, out).report(format, lang, file, from, to, registryOrEmpty(registry));
     }
 
+    int openData(LocalDate from, LocalDate to, Path dir, Path registry, String code, String name) throws Exception {
+        return new ServeCommand(config, out).openData(from, to, dir, registryOrEmpty(registry),
+                config.publisher(code, name, env));
+    }
+
     int addUser(String name, String role) {
         return new ServeCommand(config, out).addUser(name, role);
     }

@@ -67,6 +67,34 @@ final class ResultCli {
         }
     }
 
+    @Command(name = "opendata", description = {"Publishes a range as open data: the AP list in the standard dataset's "
+            + "columns and visitors per site and day and language shares per site and month, from released cells only "
+            + "(docs/OPENDATA.md).", "Each publication is a new version under OUT/FROM_TO/vN unless the files are "
+            + "unchanged; a published version is never rewritten."})
+    static final class OpenData implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "the first day")
+        LocalDate from;
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "the last day")
+        LocalDate to;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder of the releases")
+        Path out;
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        Path registry;
+        @Option(names = "--publisher-code", paramLabel = "CODE", description = "the publisher's 全国地方公共団体コード "
+                + "(default: TABIJI_OPENDATA_CODE, else 040002, Miyagi Prefecture)")
+        String code;
+        @Option(names = "--publisher", paramLabel = "NAME", description = "the publisher's name (default: "
+                + "TABIJI_OPENDATA_PUBLISHER, else 宮城県)")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            return root.commands().openData(from, to, out, registry, code, name);
+        }
+    }
+
     @Command(name = "report", description = "The dashboard's report of a range, to a file (audited as the OS user).")
     static final class Report implements Callable<Integer> {
         @ParentCommand

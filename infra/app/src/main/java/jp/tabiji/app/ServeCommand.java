@@ -28,6 +28,10 @@ import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import jp.tabiji.web.map.MapLayers;
+import jp.tabiji.web.opendata.OpenDataBuilder;
+import jp.tabiji.web.opendata.OpenDataReleases;
+import jp.tabiji.web.opendata.OpenDataSet;
+import jp.tabiji.web.opendata.Publisher;
 import jp.tabiji.web.report.AuditLog;
 import jp.tabiji.web.report.PdfReport;
 import jp.tabiji.web.report.ReportBuilder;
@@ -109,6 +113,30 @@ final class ServeCommand {
         out.println(token);
         System.err.printf("users: %s (%s) has a new API token, printed above once; send it as "
                 + "Authorization: Bearer TOKEN%n", name, role.label());
+        return 0;
+    }
+
+    /** `tabiji opendata`: one release from the released catalogue, versioned in {@code dir}; audited as the OS user. */
+    int openData(LocalDate from, LocalDate to, Path dir, ApRegistry registry, Publisher publisher) throws Exception {
+        if (registry.isEmpty()) {
+            throw new UsageException("opendata needs the AP registry (--registry FILE, or registry.csv in TABIJI_HOME)");
+        }
+        MetricCatalogue stats = releasedCatalogue(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
+                ClickHouseHttp.READER), new Sites(registry), null);
+        OpenDataSet set;
+        try {
+            set = new OpenDataBuilder(stats, registry, publisher).build(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        OpenDataReleases.Published p = new OpenDataReleases(dir, Clock.systemUTC()).publish(set);
+        auditLog(config).published("cli:" + System.getProperty("user.name"), "cli", p.range(), p.version(), p.created());
+        out.printf(p.created() ? "opendata: published %s v%d in %s%n" : "opendata: unchanged, %s v%d already holds "
+                + "these files (%s)%n", p.range(), p.version(), p.dir());
+        if (set.months().isEmpty()) {
+            out.printf("opendata: no whole calendar month in %s..%s, so no language shares (they are monthly)%n",
+                    from, to);
+        }
         return 0;
     }
 

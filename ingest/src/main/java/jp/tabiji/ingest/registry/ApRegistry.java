@@ -19,7 +19,8 @@ import jp.tabiji.ingest.privacy.MacAddress;
  * The AP registry (DESIGN.md): CSV {@code ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon} and optional
  * columns after these, named in the header: {@code capacity} (clients the AP is built for), {@code site_kind}
  * ({@code lodging} for hotels and onsen resorts), {@code open_hours} ({@code HH:MM-HH:MM}) and {@code closed} (the
- * days the site is closed, {@link ClosedDays}, e.g. {@code mon+ 12-29..01-03}); without a header the
+ * days the site is closed, {@link ClosedDays}, e.g. {@code mon+ 12-29..01-03}), and for the open-data AP list
+ * {@code municipal_code} (全国地方公共団体コード, checked), {@code address} and {@code ssid}; without a header the
  * ninth column is the capacity. Logs name an AP by id, base MAC, or a BSSID sharing the base MAC's first five bytes.
  */
 public final class ApRegistry {
@@ -84,7 +85,9 @@ public final class ApRegistry {
                         f.get(3), f.get(4), f.get(5), Double.parseDouble(f.get(6)), Double.parseDouble(f.get(7)),
                         capacity == null ? null : Integer.valueOf(capacity), kind,
                         OpenHours.parse(optionalColumn(f, optional, "open_hours")),
-                        ClosedDays.parse(optionalColumn(f, optional, "closed"))));
+                        ClosedDays.parse(optionalColumn(f, optional, "closed")),
+                        new AccessPoint.Place(optionalColumn(f, optional, "municipal_code"),
+                                optionalColumn(f, optional, "address"), optionalColumn(f, optional, "ssid"))));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": " + e.getMessage(), e);
             }

@@ -40,7 +40,7 @@ public final class Csv {
         if (field == null) {
             return "";
         }
-        if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0) {
+        if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
             return '"' + field.replace("\"", "\"\"") + '"';
         }
         return field;

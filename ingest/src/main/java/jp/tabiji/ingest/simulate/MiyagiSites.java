@@ -3,6 +3,7 @@ package jp.tabiji.ingest.simulate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jp.tabiji.ingest.registry.AccessPoint;
 import jp.tabiji.ingest.registry.OpenHours;
 import jp.tabiji.ingest.registry.Site;
@@ -29,6 +30,24 @@ public final class MiyagiSites {
             new SiteSpec("ishinomaki", "石ノ森萬画館", "Ishinomori Manga Museum", "Ishinomaki", 38.4300, 141.3090, 2,
                     false));
 
+    /** The free Wi-Fi's SSID at every simulated site. */
+    public static final String SSID = "Miyagi_Free_Wi-Fi";
+
+    /** Where each site stands: its municipality's 全国地方公共団体コード and its address (for the open-data AP list). */
+    static final Map<String, String[]> PLACES = Map.ofEntries(
+            Map.entry("sendai-station", new String[] {"041009", "宮城県仙台市青葉区中央一丁目1-1"}),
+            Map.entry("sendai-airport", new String[] {"042072", "宮城県名取市下増田字南原"}),
+            Map.entry("zuihoden", new String[] {"041009", "宮城県仙台市青葉区霊屋下23-2"}),
+            Map.entry("aoba-castle", new String[] {"041009", "宮城県仙台市青葉区川内1"}),
+            Map.entry("jozenji-dori", new String[] {"041009", "宮城県仙台市青葉区国分町三丁目"}),
+            Map.entry("matsushima", new String[] {"044016", "宮城県宮城郡松島町松島字町内"}),
+            Map.entry("zuiganji", new String[] {"044016", "宮城県宮城郡松島町松島字町内91"}),
+            Map.entry("shiogama", new String[] {"042030", "宮城県塩竈市一森山1-1"}),
+            Map.entry("akiu-onsen", new String[] {"041009", "宮城県仙台市太白区秋保町湯元"}),
+            Map.entry("zao-okama", new String[] {"043010", "宮城県刈田郡蔵王町遠刈田温泉倉石岳国有林内"}),
+            Map.entry("naruko-onsen", new String[] {"042153", "宮城県大崎市鳴子温泉"}),
+            Map.entry("ishinomaki", new String[] {"042021", "宮城県石巻市中瀬2-7"}));
+
     private MiyagiSites() {
     }
 
@@ -42,7 +61,8 @@ public final class MiyagiSites {
                 aps.add(new AccessPoint(String.format(Locale.ROOT, "%s-ap%02d", site.id(), a + 1), mac, site.id(),
                         site.nameJa(), site.nameEn(), site.area(), site.lat(), site.lon(), capacity(site, a),
                         SegmentRules.LODGING.contains(site.id()) ? Site.LODGING : null, OpenHours.DEFAULT,
-                        jp.tabiji.ingest.registry.ClosedDays.NONE));
+                        jp.tabiji.ingest.registry.ClosedDays.NONE,
+                        new AccessPoint.Place(PLACES.get(site.id())[0], PLACES.get(site.id())[1], SSID)));
             }
         }
         return aps;
@@ -55,11 +75,13 @@ public final class MiyagiSites {
 
     public static String registryCsv() {
         StringBuilder sb = new StringBuilder(
-                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,capacity,site_kind,open_hours,closed\n");
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,capacity,site_kind,open_hours,closed,"
+                        + "municipal_code,address,ssid\n");
         for (AccessPoint ap : accessPoints()) {
             sb.append(String.join(",", ap.apId(), ap.apMac(), ap.siteId(), ap.siteNameJa(), ap.siteNameEn(), ap.area(),
                     Double.toString(ap.lat()), Double.toString(ap.lon()), Integer.toString(ap.capacity()),
-                    ap.siteKind() == null ? "" : ap.siteKind(), ap.openHours().toString(), ap.closed().toString())).append('\n');
+                    ap.siteKind() == null ? "" : ap.siteKind(), ap.openHours().toString(), ap.closed().toString(),
+                    ap.place().municipalCode(), ap.place().address(), ap.place().ssid())).append('\n');
         }
         return sb.toString();
     }

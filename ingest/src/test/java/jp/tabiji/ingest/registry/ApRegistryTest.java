@@ -54,4 +54,19 @@ class ApRegistryTest {
         assertThatThrownBy(() -> ApRegistry.parse(List.of(header, "a1,,s,名,N,A,38,140,,9-17"), "reg.csv"))
                 .hasMessageContaining("HH:MM-HH:MM");
     }
+
+    @Test
+    void whereAnApStandsComesFromItsOpenDataColumnsAndAWrongMunicipalCodeIsRefusedWithItsLine() {
+        ApRegistry r = ApRegistry.parse(List.of(
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,ssid,municipal_code,address",
+                "c1,,castle,青葉城,Aoba Castle,Sendai,38.25,140.85,Miyagi_Free_Wi-Fi,041009,\"宮城県仙台市青葉区川内1\"",
+                "p1,,port,塩竈港,Port,Shiogama,38.31,141.02,,,"), "reg.csv");
+        assertThat(r.resolve("c1").orElseThrow().place())
+                .isEqualTo(new AccessPoint.Place("041009", "宮城県仙台市青葉区川内1", "Miyagi_Free_Wi-Fi"));
+        assertThat(r.resolve("p1").orElseThrow().place()).isEqualTo(AccessPoint.Place.NONE);
+        assertThatThrownBy(() -> ApRegistry.parse(List.of(
+                "ap_id,ap_mac,site_id,site_name_ja,site_name_en,area,lat,lon,municipal_code",
+                "c1,,castle,青葉城,Aoba Castle,Sendai,38.25,140.85,041008"), "reg.csv"))
+                .hasMessage("reg.csv:2: local government code 041008 has the wrong check digit (expected 041009)");
+    }
 }

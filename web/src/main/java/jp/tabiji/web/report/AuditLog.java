@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Who exported what, for which range, and when: one JSON line per export, appended, never rewritten. */
+/** Who exported or published what, for which range, and when: one JSON line each, appended, never rewritten. */
 public final class AuditLog {
     private final Path file;
     private final Clock clock;
@@ -34,6 +34,23 @@ public final class AuditLog {
         entry.put("lang", lang.name().toLowerCase(java.util.Locale.ROOT));
         entry.put("from", from.toString());
         entry.put("to", to.toString());
+        append(entry);
+    }
+
+    /** An open-data release published (or found already published: {@code created} false). */
+    public synchronized void published(String user, String via, String range, int version, boolean created) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("time", clock.instant().toString());
+        entry.put("user", user);
+        entry.put("via", via);
+        entry.put("what", "opendata");
+        entry.put("range", range);
+        entry.put("version", version);
+        entry.put("created", created);
+        append(entry);
+    }
+
+    private void append(Map<String, Object> entry) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (!Files.exists(file)) {

@@ -45,7 +45,7 @@ public final class CsvExport {
     }
 
     /** A text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-    static String inert(String cell) {
+    public static String inert(String cell) {
         if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?")) {
             return "'" + cell;
         }
