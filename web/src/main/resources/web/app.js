@@ -256,15 +256,18 @@ async function render() {
   const [name, arg] = (location.hash.slice(1) || (statistics ? 'overview' : 'operations')).split('/');
   const title = document.createElement('h2');
   title.textContent = name === 'site' ? t('sitePage') + ': ' + siteName(arg) : t(name === 'languages' ? 'languagesPage' : name === 'dwell' ? 'dwellPage' : name);
+  if (name === 'opendata' && me.role !== 'admin') title.textContent = t('overview');
   $('page').appendChild(title);
-  help(name in { overview: 1, languages: 1, movement: 1, dwell: 1, site: 1, operations: 1 } ? name : 'overview');
+  const admin = me.role === 'admin' && name === 'opendata';
+  help(name in { overview: 1, languages: 1, movement: 1, dwell: 1, site: 1, operations: 1 } || admin ? name : 'overview');
   $('status').textContent = t('loading');
   try {
     const pages = statistics ? { overview: () => overview(), languages: languagesPage, movement: movementPage,
       dwell: dwellPage, site: () => overview(decodeURIComponent(arg)) } : {};
     if (me.role === 'ops' || me.role === 'admin') pages.operations = operationsPage;
+    if (me.role === 'admin') pages.opendata = openDataPage;
     const page = pages[name] || Object.values(pages)[0];
-    if (page === operationsPage || await holdsData()) await page();
+    if (page === operationsPage || page === openDataPage || await holdsData()) await page();
     $('status').textContent = '';
   } catch (e) { $('status').textContent = e.message; }
   document.querySelectorAll('#exports a').forEach(a => { a.href = `/api/v1/export?${range()}&format=${a.dataset.format}&lang=${lang}`; });
@@ -310,7 +313,8 @@ async function start() {
   pickSegment.value = me.segments.includes('visitor') ? 'visitor' : '';
   $('segment-pick').hidden = me.segments.length < 2;
   document.querySelectorAll('#nav a').forEach(a => {
-    a.hidden = a.dataset.role === 'ops' ? !(me.role === 'ops' || me.role === 'admin') : me.role === 'ops'; });
+    a.hidden = a.dataset.role === 'ops' ? !(me.role === 'ops' || me.role === 'admin')
+      : a.dataset.role === 'admin' ? me.role !== 'admin' : me.role === 'ops'; });
   const f = $('range'); const q = new URLSearchParams(location.search);
   // the latest complete week with data (else the latest days with data), as the server's ingest coverage says
   const opening = (await api('/api/v1/coverage')).opening;

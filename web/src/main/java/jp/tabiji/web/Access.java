@@ -17,7 +17,9 @@ public enum Access implements RouteRole {
     /** Exports and reports: analysts and admins. */
     EXPORT,
     /** Hotspot operations: ops and admins. */
-    OPERATIONS;
+    OPERATIONS,
+    /** Publishing open data: admins only. */
+    ADMIN;
 
     public boolean allows(Role role) {
         return switch (this) {
@@ -25,6 +27,7 @@ public enum Access implements RouteRole {
             case STATISTICS -> role.mayReadStatistics();
             case EXPORT -> role.mayExport();
             case OPERATIONS -> role.mayOperate();
+            case ADMIN -> role.mayAdminister();
         };
     }
 
@@ -34,6 +37,7 @@ public enum Access implements RouteRole {
             case STATISTICS -> "your role may not read visitor statistics";
             case EXPORT -> "your role may not export; ask for the analyst role";
             case OPERATIONS -> "hotspot operations are for the ops and admin roles";
+            case ADMIN -> "this is for the admin role";
             default -> "refused";
         };
     }

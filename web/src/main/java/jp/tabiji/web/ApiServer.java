@@ -26,6 +26,7 @@ import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import jp.tabiji.web.map.MapLayers;
+import jp.tabiji.web.opendata.OpenDataDesk;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.report.AuditLog;
 import jp.tabiji.web.report.ReportBuilder;
@@ -65,15 +66,23 @@ public final class ApiServer {
     private final List<Route> routes = new ArrayList<>();
     private final QueryGate gate;
     private final byte[] mapBody;
+    private final OpenDataHandlers openData;
 
+    /** A server that publishes no open data. */
     public ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
                      AuditLog audit, Path reportFont) {
-        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults());
+        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults(), Optional.empty());
+    }
+
+    public ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
+                     AuditLog audit, Path reportFont, Optional<OpenDataDesk> openData) {
+        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults(), openData);
     }
 
     ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
-              AuditLog audit, Path reportFont, QueryGate gate) {
+              AuditLog audit, Path reportFont, QueryGate gate, Optional<OpenDataDesk> openData) {
         this.gate = gate;
+        this.openData = new OpenDataHandlers(openData);
         try {
             this.mapBody = tableWriter.writeValueAsBytes(map.body()); // the same for every request
         } catch (JsonProcessingException e) {
@@ -137,6 +146,9 @@ public final class ApiServer {
             int limit = parseOr400(() -> Integer.parseInt(only(ctx.queryParams("limit"), "200")));
             ctx.json(parseOr400(() -> ops.log(limit)));
         });
+        route(app, HandlerType.GET, "/api/v1/opendata", Access.ADMIN, openData::list);
+        route(app, HandlerType.POST, "/api/v1/opendata", Access.ADMIN, ctx -> openData.publish(ctx, principal(ctx).user()));
+        route(app, HandlerType.GET, "/api/v1/opendata/{range}/{version}/{file}", Access.ADMIN, openData::download);
         route(app, HandlerType.GET, "/api/v1/me", Access.SIGNED_IN, this::me);
         route(app, HandlerType.GET, "/api/v1/coverage", Access.SIGNED_IN, ctx -> ctx.json(coverage()));
         route(app, HandlerType.GET, "/api/v1/map", Access.SIGNED_IN,

@@ -226,12 +226,12 @@ class ApiIT {
                 jp.tabiji.web.auth.Role.ADMIN, fixture.admin);
         List<ApiServer.Route> routes = fixture.server.routes();
         assertThat(routes).extracting(ApiServer.Route::path).contains("/api/v1/visitors", "/api/v1/export",
-                "/api/v1/hotspots", "/api/v1/me");
+                "/api/v1/hotspots", "/api/v1/me", "/api/v1/opendata/{range}/{version}/{file}");
         for (ApiServer.Route route : routes) {
             if (route.access() == Access.PUBLIC || !route.method().name().equals("GET")) {
                 continue;
             }
-            String path = route.path() + "?from=" + DAY1 + "&to=" + DAY1 + "&format=csv";
+            String path = route.path().replaceAll("\\{[a-z]+}", "x") + "?from=" + DAY1 + "&to=" + DAY1 + "&format=csv";
             assertThat(get(path, null).statusCode()).as(path + " without sign-in").isEqualTo(401);
             for (var t : tokens.entrySet()) {
                 int status = get(path, t.getValue()).statusCode();

@@ -128,6 +128,33 @@ class DashboardBrowserIT {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
+    @ParameterizedTest
+    @CsvSource({"ja, 公開済みのリリース, 2026-11-02 〜 2026-11-08 を公開する", "en, Published releases, Publish 2026-11-02 – 2026-11-08"})
+    void theOpenDataPageListsEveryReleaseWithItsFilesForAdminsOnly(String lang, String caption, String button)
+            throws Exception {
+        String file = "040002_wifi_visitors_site_day.csv";
+        if (!java.nio.file.Files.exists(fixture.openData.resolve("2026-11-01_2026-11-30/v1"))) {
+            new jp.tabiji.web.opendata.OpenDataReleases(fixture.openData, java.time.Clock.systemUTC()).publish(
+                    new jp.tabiji.web.opendata.OpenDataBuilder(fixture.catalogue, fixture.registry,
+                            jp.tabiji.web.opendata.Publisher.MIYAGI).build(java.time.LocalDate.parse("2026-11-01"),
+                            java.time.LocalDate.parse("2026-11-30")));
+        }
+        Run run = chromiumAs("ada", "opendata", lang, "--dump-dom");
+        String dom = run.stdout();
+        assertThat(run.consoleLines()).as("browser console for opendata " + lang).isEmpty();
+        assertThat(dom).contains("<caption>" + caption + "</caption>").contains(">" + button + "<")
+                .contains("<td>2026-11-01 – 2026-11-30</td><td>v1</td>")
+                .contains("href=\"/api/v1/opendata/2026-11-01_2026-11-30/v1/" + file + "\"");
+        Path shot = SCREENSHOTS.resolve("opendata-" + lang + ".png");
+        Run screenshot = chromiumAs("ada", "opendata", lang, "--screenshot=" + shot.toAbsolutePath(),
+                "--window-size=1280,900");
+        assertThat(screenshot.exit()).isZero();
+        // a viewer has no link to it, and asking for the page shows the overview
+        String viewer = chromiumAs("vera", "opendata", lang, "--dump-dom").stdout();
+        assertThat(viewer).contains("href=\"#opendata\" data-i18n=\"opendata\" data-role=\"admin\" hidden")
+                .doesNotContain("id=\"opendata-releases\"");
+    }
+
     @Test
     void withoutARangeItOpensOnTheLatestEndedWeekWithData() throws Exception {
         // the fixture's logs are on 2026-11-02 (a Monday), its week long over: the page opens on 2026-11-02..08

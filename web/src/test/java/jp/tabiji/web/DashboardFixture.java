@@ -11,6 +11,9 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
 import jp.tabiji.web.map.MapLayers;
+import jp.tabiji.web.opendata.OpenDataDesk;
+import jp.tabiji.web.opendata.OpenDataReleases;
+import jp.tabiji.web.opendata.Publisher;
 import jp.tabiji.stack.ClickHouseServer;
 import jp.tabiji.stack.FreePorts;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
@@ -50,6 +53,8 @@ final class DashboardFixture implements AutoCloseable {
     static final Path BOUNDARIES = Path.of("src/test/resources/geo/boundaries-fixture.geojson");
     static final String BOUNDARIES_LICENCE = "テスト用の図形 / test shapes, CC0";
     final ApiServer server;
+    /** Where the server publishes open data. */
+    final Path openData;
     /** The catalogue the server answers from. */
     final MetricCatalogue catalogue;
     /**
@@ -116,8 +121,11 @@ final class DashboardFixture implements AutoCloseable {
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, ZoneId.of("Asia/Tokyo"));
         map = MapLayers.around(registry.sites().values(),
                 Optional.of(new MapLayers.Boundaries(BOUNDARIES, BOUNDARIES_LICENCE)));
-        server = new ApiServer(stats, ops, map, users, sessions, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
-                PdfReport.DEFAULT_FONT);
+        AuditLog audit = new AuditLog(dir.resolve("audit.log"), Clock.systemUTC());
+        openData = dir.resolve("opendata");
+        server = new ApiServer(stats, ops, map, users, sessions, audit, PdfReport.DEFAULT_FONT,
+                Optional.of(new OpenDataDesk(stats, registry, Publisher.MIYAGI, new OpenDataReleases(openData,
+                        Clock.systemUTC()), audit)));
         app = server.create().start("127.0.0.1", 0);
     }
 

@@ -147,12 +147,13 @@ class OpenDataIT {
     void aPublishedVersionIsNeverRewrittenAndChangedDataIsTheNextVersion() throws Exception {
         Path out = dir.resolve("releases");
         OpenDataReleases releases = new OpenDataReleases(out, Clock.systemUTC());
-        LocalDate from = LocalDate.parse("2026-11-02");
-        LocalDate to = LocalDate.parse("2026-11-03");
+        // December holds nothing yet (the other tests read November, so this one's rows stay out of their way)
+        LocalDate from = LocalDate.parse("2026-12-01");
+        LocalDate to = LocalDate.parse("2026-12-31");
         OpenDataReleases.Published first = releases.publish(build(from, to));
         assertThat(first.created()).isTrue();
         assertThat(first.version()).isEqualTo(1);
-        Path v1 = out.resolve("2026-11-02_2026-11-03/v1");
+        Path v1 = out.resolve("2026-12-01_2026-12-31/v1");
         assertThat(first.dir()).isEqualTo(v1);
         Map<String, byte[]> published = new TreeMap<>();
         try (var files = Files.list(v1)) {
@@ -173,10 +174,10 @@ class OpenDataIT {
         assertThat(again.created()).as("the same files publish nothing").isFalse();
         assertThat(again.version()).isEqualTo(1);
 
-        // two more devices at the port on day 1: its cell reaches k, the files change, so they are version 2
+        // four devices at the port on 1 December: the files change, so they are version 2
         new ClickHouseHttp(fixture.clickhouse.httpUrl(), "api").execute("INSERT INTO site_day_visitors (site_id, day, "
-                + "device_id, last_event_ms, lang, random_mac) VALUES ('port', '2026-11-02', 'dev-007', 7, 'en', 0), "
-                + "('port', '2026-11-02', 'dev-008', 8, 'en', 0)");
+                + "device_id, last_event_ms, lang, random_mac) SELECT 'port', toDate('2026-12-01'), "
+                + "concat('dev-10', toString(number)), number, 'en', 0 FROM numbers(4)");
         OpenDataReleases.Published second = releases.publish(build(from, to));
         assertThat(second.created()).isTrue();
         assertThat(second.version()).isEqualTo(2);
@@ -186,10 +187,49 @@ class OpenDataIT {
             }
         }
         assertThat(Files.readString(second.dir().resolve("040002_wifi_visitors_site_day.csv")))
-                .contains("port,塩竈港,\"Shiogama Port, pier 1\",042030,2026-11-02,4,0,0");
+                .contains("port,塩竈港,\"Shiogama Port, pier 1\",042030,2026-12-01,4,0,0");
+        assertThat(Files.readString(second.dir().resolve("040002_wifi_language_share_site_month.csv")))
+                .contains("042030,2026-12,en,4,100.0,100.0,100.0,0");
         assertThat(releases.list()).extracting(e -> e.range() + " v" + e.version())
-                .containsExactly("2026-11-02_2026-11-03 v1", "2026-11-02_2026-11-03 v2");
-        assertThat(releases.file("2026-11-02_2026-11-03", 1, "../../fixture")).isNull();
-        assertThat(releases.file("2026-11-02_2026-11-03", 2, "README.md")).exists();
+                .containsExactly("2026-12-01_2026-12-31 v1", "2026-12-01_2026-12-31 v2");
+        assertThat(releases.file("2026-12-01_2026-12-31", 1, "../../fixture")).isNull();
+        assertThat(releases.file("2026-12-01_2026-12-31", 2, "README.md")).exists();
+    }
+
+    private static java.net.http.HttpResponse<byte[]> call(String method, String path, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(fixture.url(path))).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void adminsPublishListAndDownloadThroughTheApiAndNobodyElseMay() throws Exception {
+        String publish = "/api/v1/opendata?from=2026-11-01&to=2026-11-30";
+        for (String other : List.of(fixture.viewer, fixture.analyst, fixture.ops)) {
+            assertThat(call("POST", publish, other).statusCode()).isEqualTo(403);
+            assertThat(call("GET", "/api/v1/opendata", other).statusCode()).isEqualTo(403);
+        }
+        var created = call("POST", publish, fixture.admin);
+        assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(created.body()).get("version").asInt()).isEqualTo(1);
+        var same = call("POST", publish, fixture.admin);
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(same.body()).get("created").asBoolean()).isFalse();
+        var list = json.readTree(call("GET", "/api/v1/opendata", fixture.admin).body()).get("releases");
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("range").asText()).isEqualTo("2026-11-01_2026-11-30");
+        String file = "/api/v1/opendata/2026-11-01_2026-11-30/v1/040002_wifi_visitors_site_day.csv";
+        var download = call("GET", file, fixture.admin);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(download.body()).isEqualTo(Files.readAllBytes(fixture.openData.resolve(
+                "2026-11-01_2026-11-30/v1/040002_wifi_visitors_site_day.csv")));
+        assertThat(call("GET", "/api/v1/opendata/2026-11-01_2026-11-30/v1/..%2F..%2Faudit.log", fixture.admin)
+                .statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/v1/opendata?from=2026-11-30&to=2026-11-01", fixture.admin).statusCode())
+                .isEqualTo(400);
+        assertThat(Files.readString(dir.resolve("fixture/audit.log"))).contains("\"what\":\"opendata\"")
+                .contains("\"user\":\"ada\"");
     }
 }

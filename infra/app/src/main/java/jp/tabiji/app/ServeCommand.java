@@ -28,9 +28,8 @@ import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
 import jp.tabiji.web.auth.UserStore;
 import jp.tabiji.web.map.MapLayers;
-import jp.tabiji.web.opendata.OpenDataBuilder;
+import jp.tabiji.web.opendata.OpenDataDesk;
 import jp.tabiji.web.opendata.OpenDataReleases;
-import jp.tabiji.web.opendata.OpenDataSet;
 import jp.tabiji.web.opendata.Publisher;
 import jp.tabiji.web.report.AuditLog;
 import jp.tabiji.web.report.PdfReport;
@@ -87,7 +86,11 @@ final class ServeCommand {
         }
         SessionStore sessions = SessionStore.withDefaults();
         OpsService ops = new OpsService(new HotspotBoard(reader, registry), registry, config.zone());
-        Javalin app = new ApiServer(stats, ops, map, users, sessions, auditLog(config), PdfReport.DEFAULT_FONT).create()
+        AuditLog audit = auditLog(config);
+        OpenDataDesk openData = new OpenDataDesk(stats, registry, config.publisher(null, null, System.getenv()),
+                new OpenDataReleases(config.openDataDir(), Clock.systemUTC()), audit);
+        Javalin app = new ApiServer(stats, ops, map, users, sessions, audit, PdfReport.DEFAULT_FONT,
+                Optional.of(openData)).create()
                 .start(bind, port);
         DeviceSegments segments = config.deviceSegments(admin, sites, System.getenv());
         Map<String, IntSupplier> rounds = new LinkedHashMap<>();
@@ -123,17 +126,18 @@ final class ServeCommand {
         }
         MetricCatalogue stats = releasedCatalogue(new ClickHouseHttp(config.clickhouseUrl(), config.database(),
                 ClickHouseHttp.READER), new Sites(registry), null);
-        OpenDataSet set;
+        OpenDataDesk desk = new OpenDataDesk(stats, registry, publisher, new OpenDataReleases(dir, Clock.systemUTC()),
+                auditLog(config));
+        OpenDataDesk.Outcome o;
         try {
-            set = new OpenDataBuilder(stats, registry, publisher).build(from, to);
+            o = desk.publish("cli:" + System.getProperty("user.name"), "cli", from, to);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        OpenDataReleases.Published p = new OpenDataReleases(dir, Clock.systemUTC()).publish(set);
-        auditLog(config).published("cli:" + System.getProperty("user.name"), "cli", p.range(), p.version(), p.created());
+        OpenDataReleases.Published p = o.published();
         out.printf(p.created() ? "opendata: published %s v%d in %s%n" : "opendata: unchanged, %s v%d already holds "
                 + "these files (%s)%n", p.range(), p.version(), p.dir());
-        if (set.months().isEmpty()) {
+        if (o.noWholeMonth()) {
             out.printf("opendata: no whole calendar month in %s..%s, so no language shares (they are monthly)%n",
                     from, to);
         }

@@ -140,6 +140,50 @@ class ReplayEndToEndIT {
     }
 
     @Test
+    void openDataOfAReplayIsTheTruthWithinItsStatedNoiseAndHidesEveryCellUnderK() throws Exception {
+        Path sim = simulate(13);
+        replay("seed13", sim, UnaryOperator.identity());
+        Path out = dir.resolve("opendata");
+        String[] args = {"opendata", "--from", START.toString(), "--to", START.plusDays(DAYS - 1).toString(), "--out",
+                out.toString(), "--registry", sim.resolve("registry.csv").toString()};
+        Map<String, String> env = Map.of("TABIJI_HOME", dir.resolve("home-opendata").toString(), "TABIJI_CLICKHOUSE",
+                stack.clickhouseUrl(), "TABIJI_CLICKHOUSE_DB", "seed13");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        assertThat(TabijiCli.run(args, env, new PrintStream(said, true, StandardCharsets.UTF_8), System.err)).isZero();
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("opendata: published 2026-11-02_2026-11-04 v1")
+                .contains("no whole calendar month");
+        Path file = out.resolve("2026-11-02_2026-11-04/v1/040002_wifi_visitors_site_day.csv");
+        Map<String, Long> truth = new SimulatedTruth(sim, START, DAYS).visitorsBySiteDay();
+        Map<String, String> published = new HashMap<>();
+        int perturbed = 0;
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            assertThat(reader.read()).as("byte-order mark").isEqualTo(0xFEFF);
+            for (var r : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                String key = r.get("設置箇所ID") + "|" + r.get("日付");
+                published.put(key, r.get("訪問者数"));
+                long exact = truth.getOrDefault(key, 0L);
+                int noise = Integer.parseInt(r.get("誤差上限"));
+                assertThat(noise).isEqualTo(2);
+                if (r.get("秘匿").equals("1")) {
+                    assertThat(r.get("訪問者数")).isEmpty();
+                    assertThat(exact).as(key + " hidden, so under k before its noise").isLessThan(10 + noise);
+                } else {
+                    long v = Long.parseLong(r.get("訪問者数"));
+                    assertThat(v).as(key).isGreaterThanOrEqualTo(10).isBetween(exact - noise, exact + noise);
+                    assertThat(exact).as(key + " shown").isGreaterThanOrEqualTo(10 - noise);
+                    perturbed += v == exact ? 0 : 1;
+                }
+            }
+        }
+        assertThat(published.keySet()).isEqualTo(truth.keySet());
+        assertThat(perturbed).as("the noise is there").isPositive();
+        said.reset();
+        assertThat(TabijiCli.run(args, env, new PrintStream(said, true, StandardCharsets.UTF_8), System.err)).isZero();
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("opendata: unchanged, 2026-11-02_2026-11-04 v1");
+    }
+
+    @Test
     void aJobRestoredFromItsLastCheckpointGivesTheSameNumbers() throws Exception {
         Path sim = simulate(12);
         replay("seed12", sim, events -> events.map(new FailOnceAfterCheckpoint(500)).name("fail once"));

@@ -81,6 +81,11 @@ final class SimulatedTruth {
         return cells;
     }
 
+    /** Visitors per site and day, keyed {@code site|day}. */
+    Map<String, Long> visitorsBySiteDay() {
+        return truth("visitorsBySiteDay", false);
+    }
+
     private Map<String, Long> truth(String array, boolean withLang) {
         Map<String, Long> cells = new HashMap<>();
         for (JsonNode c : root.get(array)) {
