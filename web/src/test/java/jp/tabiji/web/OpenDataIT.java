@@ -159,9 +159,9 @@ class OpenDataIT {
         try (var files = Files.list(v1)) {
             for (Path f : files.toList()) {
                 published.put(f.getFileName().toString(), Files.readAllBytes(f));
-                assertThat(Files.getPosixFilePermissions(f)).as(f + " is read-only for everyone")
-                        .doesNotContain(PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_WRITE,
-                                PosixFilePermission.OTHERS_WRITE);
+                assertThat(Files.getPosixFilePermissions(f)).as(f + " is readable and read-only for everyone")
+                        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
+                                PosixFilePermission.OTHERS_READ);
             }
         }
         assertThat(published.keySet()).containsExactly("040002_public_wireless_lan.csv",

@@ -13,6 +13,14 @@ final class CliFlags {
     private CliFlags() {
     }
 
+    /** The days of an export (report, opendata): both required, both inclusive. */
+    static final class Days {
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "the first day")
+        java.time.LocalDate from;
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "the last day")
+        java.time.LocalDate to;
+    }
+
     /** How to read log sources (replay, parse, ingest). */
     static final class Source {
         @Option(names = "--format", paramLabel = "FORMAT",

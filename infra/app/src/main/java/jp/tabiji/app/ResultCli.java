@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,10 +75,8 @@ final class ResultCli {
     static final class OpenData implements Callable<Integer> {
         @ParentCommand
         TabijiCli root;
-        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "the first day")
-        LocalDate from;
-        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "the last day")
-        LocalDate to;
+        @Mixin
+        CliFlags.Days days;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder of the releases")
         Path out;
         @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
@@ -91,7 +90,7 @@ final class ResultCli {
 
         @Override
         public Integer call() throws Exception {
-            return root.commands().openData(from, to, out, registry, code, name);
+            return root.commands().openData(days.from, days.to, out, registry, code, name);
         }
     }
 
@@ -99,10 +98,8 @@ final class ResultCli {
     static final class Report implements Callable<Integer> {
         @ParentCommand
         TabijiCli root;
-        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "the first day")
-        LocalDate from;
-        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "the last day")
-        LocalDate to;
+        @Mixin
+        CliFlags.Days days;
         @Option(names = "--format", paramLabel = "FORMAT", description = "pdf, xlsx or csv (default: ${DEFAULT-VALUE})")
         String format = "pdf";
         @Option(names = "--lang", paramLabel = "LANG", description = "ja or en (default: ${DEFAULT-VALUE})")
@@ -114,7 +111,7 @@ final class ResultCli {
 
         @Override
         public Integer call() throws Exception {
-            return root.commands().report(from, to, format, lang, out, registry);
+            return root.commands().report(days.from, days.to, format, lang, out, registry);
         }
     }
 

@@ -67,6 +67,7 @@ public final class TabijiCli implements Callable<Integer> {
                 "  TABIJI_ZONE TABIJI_K TABIJI_PERIOD TABIJI_SECRET TABIJI_SECRET_FILE",
                 "  TABIJI_OPT_OUT TABIJI_SEGMENT_RULES TABIJI_BIND TABIJI_PORT",
                 "  TABIJI_ALERT_WEBHOOK TABIJI_ALERT_WEBHOOK_SECRET TABIJI_METRICS_PORT",
+                "  TABIJI_OPENDATA_CODE TABIJI_OPENDATA_PUBLISHER",
                 "  TABIJI_FLINK_METRICS_PORT",
                 "%nThrough the ./tabiji script also: test (every test),",
                 "  bench ingest|pipeline|api [--quick] (docs/PERFORMANCE.md).",

@@ -44,10 +44,13 @@ final class OpenDataReadme {
                   Visitors: distinct devices with at least one event at the site's access points in the day (month),
                   Japan time. Devices, not people; device ids are pseudonyms renewed every month, and no MAC address is
                   kept or published.
-                * 言語：端末がポータルや接続時に示した表示言語（ISO 639-1）。割合 = 言語別訪問者数 ÷ その設置箇所の月の
+                * 言語：端末がポータルのログイン時に示した表示言語（BCP 47 の言語タグ。zh-Hans は簡体字、zh-Hant は繁体字
+                  中国語）。unknown はログインがなく言語の分からない端末です。割合 = 言語別訪問者数 ÷ その設置箇所の月の
                   訪問者数（%%、公表値どうしの比）。一台が複数の言語を示すと合計は100%%を超えることがあります。
-                  Language: the display language a device showed (ISO 639-1). Share = that language's visitors ÷ the
-                  site's visitors in the month, in percent, a ratio of two published cells.
+                  Language: the display language a device showed at the portal's login (a BCP 47 tag; zh-Hans and
+                  zh-Hant are Simplified and Traditional Chinese); unknown: a device that never logged in. Share =
+                  that language's visitors ÷ the site's visitors in the month, in percent, a ratio of two published
+                  cells.
 
                 ## 秘匿と誤差 / How cells are protected, and error bounds
 

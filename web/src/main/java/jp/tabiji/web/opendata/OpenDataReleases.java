@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -64,12 +65,13 @@ public final class OpenDataReleases {
         Files.writeString(staging.resolve(MANIFEST), manifest(set, version), StandardCharsets.UTF_8);
         Path target = rangeDir.resolve("v" + version);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE); // fails if another publication took the number
+        // open data: readable by everyone, writable by no one (the staging folder was private while it filled)
         try (Stream<Path> files = Files.list(target)) {
             for (Path f : files.toList()) {
-                f.toFile().setWritable(false, false);
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
             }
         }
-        target.toFile().setWritable(false, false);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
         return new Published(set.range(), version, target, true);
     }
 
