@@ -146,6 +146,8 @@ public final class ApiServer {
             int limit = parseOr400(() -> Integer.parseInt(only(ctx.queryParams("limit"), "200")));
             ctx.json(parseOr400(() -> ops.log(limit)));
         });
+        EstimateHandlers estimates = new EstimateHandlers(catalogue);
+        route(app, HandlerType.GET, "/api/v1/estimates", Access.STATISTICS, gate.gated(estimates::estimates));
         route(app, HandlerType.GET, "/api/v1/opendata", Access.ADMIN, openData::list);
         route(app, HandlerType.POST, "/api/v1/opendata", Access.ADMIN, ctx -> openData.publish(ctx, principal(ctx).user()));
         route(app, HandlerType.GET, "/api/v1/opendata/{range}/{version}/{file}", Access.ADMIN, openData::download);

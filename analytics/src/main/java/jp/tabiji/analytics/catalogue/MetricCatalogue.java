@@ -29,6 +29,7 @@ public final class MetricCatalogue {
     private final SegmentPeriod segmentPeriod;
     private final Clock clock;
     private final IngestCoverage coverage;
+    private final VisitorEstimates estimates;
 
     /** Monthly pseudonyms (DESIGN.md's default), today by the system clock in Japan. */
     public MetricCatalogue(ClickHouseHttp clickhouse, Sites sites, Release release, PeriodCache cache) {
@@ -52,6 +53,7 @@ public final class MetricCatalogue {
         this.flows = new FlowMetric(cells, sites, release);
         this.dwell = new DwellMetric(cells, sites, release);
         this.repeat = new RepeatMetric(cells, sites, release);
+        this.estimates = new VisitorEstimates(this, new ReferenceCounts(clickhouse));
     }
 
     public Sites sites() {
@@ -112,6 +114,26 @@ public final class MetricCatalogue {
             case DWELL -> dwell.run(r);
             case REPEAT -> repeat.run(r);
         };
+    }
+
+    /**
+     * Estimated total visitors of a site per day from its released visitor cells and the capture rate its reference
+     * counts give; the table's rows carry the observed devices alone when the site has too few reference days.
+     *
+     * @return the rows and the capture rate (empty: not calibrated)
+     */
+    public Map.Entry<ResultTable, java.util.Optional<CaptureRate>> estimates(String site, LocalDate from, LocalDate to) {
+        if (!sites.has(site)) {
+            throw new IllegalArgumentException("unknown site " + site.replaceAll("[^\\p{Alnum}_.-]", "?"));
+        }
+        RequestLimits.check(new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY)));
+        VisitorEstimates.Answer a = RequestLimits.bounded(() -> estimates.run(site, from, to));
+        return Map.entry(a.rows(), a.rate());
+    }
+
+    /** The capture rate of a site (empty: fewer than {@link CaptureRate#MIN_DAYS} usable reference days). */
+    public java.util.Optional<CaptureRate> captureRate(String site) {
+        return estimates.rate(site);
     }
 
     /** Visitors, foreign share, median dwell and repeat rate of one place and lattice period. */

@@ -212,6 +212,10 @@ final class Commands {
                 config.publisher(code, name, env));
     }
 
+    int calibrate(String site, Path counts, String source, Path registry) throws Exception {
+        return new Calibration(config, out).run(site, counts, source, registryOrEmpty(registry));
+    }
+
     int addUser(String name, String role) {
         return new ServeCommand(config, out).addUser(name, role);
     }

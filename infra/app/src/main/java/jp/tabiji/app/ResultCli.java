@@ -94,6 +94,27 @@ final class ResultCli {
         }
     }
 
+    @Command(name = "calibrate", description = {"Stores a site's reference counts (ticket gates, a people counter, a "
+            + "survey; admin-only, never published) and prints the Wi-Fi's capture rate they give.",
+            "FILE: CSV lines day,visitors (YYYY-MM-DD,N; a header line is skipped); a day counted before is replaced."})
+    static final class Calibrate implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Option(names = "--site", required = true, paramLabel = "SITE", description = "the site id (from the registry)")
+        String site;
+        @Option(names = "--counts", required = true, paramLabel = "FILE", description = "the reference counts")
+        Path counts;
+        @Option(names = "--source", paramLabel = "NAME", description = "where they come from (default: ${DEFAULT-VALUE})")
+        String source = "reference";
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        Path registry;
+
+        @Override
+        public Integer call() throws Exception {
+            return root.commands().calibrate(site, counts, source, registry);
+        }
+    }
+
     @Command(name = "report", description = "The dashboard's report of a range, to a file (audited as the OS user).")
     static final class Report implements Callable<Integer> {
         @ParentCommand

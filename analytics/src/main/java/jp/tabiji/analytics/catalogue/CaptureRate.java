@@ -1,0 +1,81 @@
+package jp.tabiji.analytics.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The share of a site's visitors the Wi-Fi sees, from days with a reference count (ticket gates, a people counter,
+ * a survey) and a <em>released</em> visitor cell, never an exact one: so an estimate, its interval and the rate
+ * together give back nothing the release does not already publish.
+ *
+ * <p>Each reference day gives the ratio reference ÷ observed. Their logarithms are treated as exchangeable draws
+ * (the day's own capture rate, the binomial luck of who uses the Wi-Fi, the release's noise), so a new day's total
+ * is its observed devices times that ratio, with Student's t prediction interval on the log scale:
+ * {@code log(total/observed) ∈ m ± t(n−1) · s · √(1 + 1/n)}; the rate itself is {@code exp(−m)}, its interval
+ * {@code exp(−(m ± t · s/√n))}. Nothing else is assumed: the coverage tests draw the data from a model the estimator
+ * does not share (beta-binomial capture, overdispersed weekly visitors, the release's noise and suppression).
+ *
+ * @param days    the reference days used
+ * @param logMean mean of log(reference / observed)
+ * @param logSd   their sample standard deviation
+ */
+public record CaptureRate(int days, double logMean, double logSd) {
+    public static final double LEVEL = 0.95;
+    /** Fewer reference days than this give no rate: an interval from two ratios says nothing. */
+    public static final int MIN_DAYS = 3;
+
+    /** One reference day: the released visitor cell and the reference count. */
+    public record Day(long observed, long reference) {
+    }
+
+    /** A day's estimated total, with its prediction interval. */
+    public record Estimate(long observed, long estimate, long low, long high) {
+    }
+
+    /** The rate from the days where both numbers are positive, or empty with fewer than {@link #MIN_DAYS}. */
+    public static Optional<CaptureRate> fit(List<Day> days) {
+        double[] logs = days.stream().filter(d -> d.observed() > 0 && d.reference() > 0)
+                .mapToDouble(d -> Math.log((double) d.reference() / d.observed())).toArray();
+        if (logs.length < MIN_DAYS) {
+            return Optional.empty();
+        }
+        double mean = 0;
+        for (double l : logs) {
+            mean += l / logs.length;
+        }
+        double ss = 0;
+        for (double l : logs) {
+            ss += (l - mean) * (l - mean);
+        }
+        return Optional.of(new CaptureRate(logs.length, mean, Math.sqrt(ss / (logs.length - 1))));
+    }
+
+    private double t() {
+        return new TDistribution(days - 1).inverseCumulativeProbability(0.5 + LEVEL / 2);
+    }
+
+    public double rate() {
+        return Math.exp(-logMean);
+    }
+
+    public double rateLow() {
+        return Math.exp(-(logMean + t() * logSd / Math.sqrt(days)));
+    }
+
+    public double rateHigh() {
+        return Math.exp(-(logMean - t() * logSd / Math.sqrt(days)));
+    }
+
+    /**
+     * A day's total from its released visitor cell; never below what the cell itself allows (the exact devices are at
+     * least the released value less the release's noise bound).
+     */
+    public Estimate estimate(long observed, int maxNoise) {
+        double half = t() * logSd * Math.sqrt(1 + 1.0 / days);
+        long floor = Math.max(0, observed - maxNoise);
+        long low = Math.max(floor, (long) Math.floor(observed * Math.exp(logMean - half)));
+        long high = Math.max(low, (long) Math.ceil(observed * Math.exp(logMean + half)));
+        return new Estimate(observed, Math.max(low, Math.round(observed * Math.exp(logMean))), low, high);
+    }
+}
