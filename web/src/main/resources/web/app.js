@@ -144,6 +144,7 @@ async function segmentMix() {
 }
 
 async function sitePage(site) {
+  await estimates(site); // beside the daily visitors above: all visitors, where the site has reference counts
   const [hours, flows, dwell] = await Promise.all([api(`/api/v1/visitors?${scope()}&site=${site}&groupBy=hour`),
     api(`/api/v1/flows?${scope()}&site=${site}`), api(`/api/v1/dwell?${scope()}&site=${site}&groupBy=site,bucket`)]);
   const sum = {}; const cnt = {};
@@ -157,6 +158,29 @@ async function sitePage(site) {
   table('heat', ['site', 'hour', 'visitors'], cells.map(c => [t('weekdays')[c[1]], c[0], c[2]]));
   routes(flows.rows);
   dwellChart(dwell.rows);
+}
+
+// all visitors, not only the Wi-Fi's: observed devices scaled by the site's capture rate, with the interval as a band
+async function estimates(site) {
+  const e = await api(`/api/v1/estimates?${range()}&site=${encodeURIComponent(site)}`);
+  if (!e.calibrated) { const p = document.createElement('p'); p.className = 'note'; p.id = 'estimates-note';
+    p.textContent = e.note[lang === 'ja' ? 0 : 1]; $('page').appendChild(p); return; }
+  block('estimates', t('estimatesTitle'), 320);
+  const pct = v => fmt(Math.round(v * 1000) / 10);
+  const rate = document.createElement('p'); rate.className = 'note'; rate.id = 'capture-rate';
+  rate.textContent = t('captureRate').replace('{rate}', pct(e.capture_rate)).replace('{low}', pct(e.capture_rate_low))
+    .replace('{high}', pct(e.capture_rate_high)).replace('{days}', e.reference_days);
+  $('estimates').before(rate);
+  const days = e.rows.map(r => r.day);
+  const low = e.rows.map(r => r.estimated_low); const band = e.rows.map(r => r.estimated_low === null ? null : r.estimated_high - r.estimated_low);
+  chart('estimates', { tooltip: { trigger: 'axis' }, legend: { data: [t('estimated'), t('observed')] },
+    xAxis: { type: 'category', data: days }, yAxis: { type: 'value' },
+    series: [{ name: 'low', type: 'line', data: low, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+      { name: t('interval'), type: 'line', data: band, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#9ecae1', opacity: 0.5 } },
+      { name: t('estimated'), type: 'line', data: e.rows.map(r => r.estimated_visitors), color: '#08519c' },
+      { name: t('observed'), type: 'line', data: e.rows.map(r => r.visitors), color: '#e6550d' }] });
+  table('estimates', ['day', 'observed', 'estimated', 'intervalLow', 'intervalHigh'],
+    e.rows.map(r => [r.day, r.visitors, r.estimated_visitors, r.estimated_low, r.estimated_high]));
 }
 
 async function languagesPage() {

@@ -27,6 +27,9 @@ final class EstimateHandlers {
         if (r.site() == null) {
             throw ApiException.badRequest("site is required: estimates are per site");
         }
+        if (r.segment() != null || r.lang() != null || !r.groupBy().isEmpty()) {
+            throw ApiException.badRequest("estimates are of all of a site's visitors per day: no segment, lang or groupBy");
+        }
         Map.Entry<ResultTable, Optional<CaptureRate>> a;
         try {
             a = catalogue.estimates(r.site(), r.from(), r.to());

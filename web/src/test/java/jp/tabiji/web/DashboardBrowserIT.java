@@ -56,7 +56,7 @@ class DashboardBrowserIT {
         "site/castle, en, Visitors by weekday and hour, Aoba Castle"})
     void thePageRendersItsDataInTheLanguageAskedFor(String page, String lang, String heading, String siteName)
             throws Exception {
-        Run run = chromium(page, lang, "--dump-dom");
+        ChromiumPage.Run run = chromium(page, lang, "--dump-dom");
         String dom = run.stdout();
         assertThat(run.consoleLines()).as("browser console for " + page + " " + lang).isEmpty();
         assertThat(dom).contains("<html lang=\"" + lang + "\">").contains(heading).contains(siteName)
@@ -86,7 +86,7 @@ class DashboardBrowserIT {
             default -> assertThat(series(dom, "heat")).contains("\"data\":[[11,0,3]]");
         }
         Path shot = SCREENSHOTS.resolve(page.replace('/', '-') + "-" + lang + ".png");
-        Run screenshot = chromium(page, lang, "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,2000");
+        ChromiumPage.Run screenshot = chromium(page, lang, "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,2000");
         assertThat(screenshot.exit()).isZero();
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
@@ -96,7 +96,7 @@ class DashboardBrowserIT {
         "en, silent, unknown, Aoba Castle, no events for 15 min within its usual hours, peak 12 clients (capacity 10)"})
     void theOperationsPageShowsEveryApWithOpenAlertsFirst(String lang, String silent, String unknown, String site,
                                                           String silentDetail, String overloadDetail) throws Exception {
-        Run run = chromiumAs("otto", "operations", lang, "--dump-dom");
+        ChromiumPage.Run run = chromiumAs("otto", "operations", lang, "--dump-dom");
         String dom = run.stdout();
         assertThat(run.consoleLines()).as("browser console for operations " + lang).isEmpty();
         assertThat(dom).contains("<html lang=\"" + lang + "\">").contains(site);
@@ -122,7 +122,7 @@ class DashboardBrowserIT {
         // an ops user sees no visitor statistics, not even their links
         assertThat(dom).doesNotContain("id=\"visitors\"").doesNotContain("dev-");
         Path shot = SCREENSHOTS.resolve("operations-" + lang + ".png");
-        Run screenshot = chromiumAs("otto", "operations", lang, "--screenshot=" + shot.toAbsolutePath(),
+        ChromiumPage.Run screenshot = chromiumAs("otto", "operations", lang, "--screenshot=" + shot.toAbsolutePath(),
                 "--window-size=1280,2000");
         assertThat(screenshot.exit()).isZero();
         assertThat(Files.size(shot)).isGreaterThan(10_000);
@@ -139,14 +139,14 @@ class DashboardBrowserIT {
                             jp.tabiji.web.opendata.Publisher.MIYAGI).build(java.time.LocalDate.parse("2026-11-01"),
                             java.time.LocalDate.parse("2026-11-30")));
         }
-        Run run = chromiumAs("ada", "opendata", lang, "--dump-dom");
+        ChromiumPage.Run run = chromiumAs("ada", "opendata", lang, "--dump-dom");
         String dom = run.stdout();
         assertThat(run.consoleLines()).as("browser console for opendata " + lang).isEmpty();
         assertThat(dom).contains("<caption>" + caption + "</caption>").contains(">" + button + "<")
                 .contains("<td>2026-11-01 – 2026-11-30</td><td>v1</td>")
                 .contains("href=\"/api/v1/opendata/2026-11-01_2026-11-30/v1/" + file + "\"");
         Path shot = SCREENSHOTS.resolve("opendata-" + lang + ".png");
-        Run screenshot = chromiumAs("ada", "opendata", lang, "--screenshot=" + shot.toAbsolutePath(),
+        ChromiumPage.Run screenshot = chromiumAs("ada", "opendata", lang, "--screenshot=" + shot.toAbsolutePath(),
                 "--window-size=1280,900");
         assertThat(screenshot.exit()).isZero();
         // a viewer has no link to it, and asking for the page shows the overview
@@ -158,7 +158,7 @@ class DashboardBrowserIT {
     @Test
     void withoutARangeItOpensOnTheLatestEndedWeekWithData() throws Exception {
         // the fixture's logs are on 2026-11-02 (a Monday), its week long over: the page opens on 2026-11-02..08
-        Run run = chromiumAt("vera", "", "overview", "en", "--dump-dom");
+        ChromiumPage.Run run = chromiumAt("vera", "", "overview", "en", "--dump-dom");
         assertThat(run.consoleLines()).isEmpty();
         assertThat(run.stdout()).contains("<td>2026-11-02</td><td>5</td>").doesNotContain("No data");
         assertThat(series(run.stdout(), "visitors")).contains("\"data\":[5,3]");
@@ -169,7 +169,7 @@ class DashboardBrowserIT {
     void aRangeWithoutIngestedLogsSaysNoDataNotSuppressed(String lang, String noData, String suppressed)
             throws Exception {
         for (String page : List.of("overview", "languages", "movement", "dwell")) {
-            Run run = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", page, lang, "--dump-dom");
+            ChromiumPage.Run run = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", page, lang, "--dump-dom");
             assertThat(run.consoleLines()).as(page).isEmpty();
             String dom = run.stdout();
             assertThat(dom).as(page).contains(noData).contains("2026-11-02")
@@ -181,7 +181,7 @@ class DashboardBrowserIT {
             assertThat(outsideTheBox).as(page).doesNotContain(suppressed);
         }
         Path shot = SCREENSHOTS.resolve("no-data-" + lang + ".png");
-        Run screenshot = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", "overview", lang,
+        ChromiumPage.Run screenshot = chromiumAt("vera", "&from=2025-06-02&to=2025-06-08", "overview", lang,
                 "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,800");
         assertThat(screenshot.exit()).isZero();
     }
@@ -227,49 +227,21 @@ class DashboardBrowserIT {
 
     /** The data-series attribute the page writes on a chart's element. */
     private static String series(String dom, String chartId) {
-        int at = dom.indexOf("id=\"" + chartId + "\"");
-        assertThat(at).as("chart " + chartId).isNotNegative();
-        int tagEnd = dom.indexOf('>', at);
-        String tag = dom.substring(dom.lastIndexOf('<', at), tagEnd);
-        int s = tag.indexOf("data-series=\"");
-        assertThat(s).as("chart " + chartId + " has data").isNotNegative();
-        return tag.substring(s + 13, tag.indexOf('"', s + 13)).replace("&quot;", "\"");
+        return ChromiumPage.series(dom, chartId);
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-        List<String> consoleLines() {
-            return stderr.lines().filter(l -> l.contains(":CONSOLE(")).toList();
-        }
-    }
-
-    private static Run chromium(String page, String lang, String... mode) throws Exception {
+    private static ChromiumPage.Run chromium(String page, String lang, String... mode) throws Exception {
         return chromiumAs("vera", page, lang, mode);
     }
 
-    private static Run chromiumAs(String user, String page, String lang, String... mode) throws Exception {
+    private static ChromiumPage.Run chromiumAs(String user, String page, String lang, String... mode) throws Exception {
         // the ISO week: distinct counts are published for whole periods
         return chromiumAt(user, "&from=" + DashboardFixture.DAY1 + "&to=2026-11-08", page, lang, mode);
     }
 
     /** @param range {@code &from=..&to=..}, or empty for the range the dashboard opens on */
-    private static Run chromiumAt(String user, String range, String page, String lang, String... mode)
+    private static ChromiumPage.Run chromiumAt(String user, String range, String page, String lang, String... mode)
             throws Exception {
-        String code = fixture.sessions.oneTimeLink(user, Duration.ofMinutes(2));
-        String url = fixture.url("/login/once?code=" + code + "&lang=" + lang + range + "&page=" + page);
-        Path profile = Files.createTempDirectory(dir, "chromium");
-        List<String> cmd = new ArrayList<>(List.of("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
-                "--virtual-time-budget=20000", "--enable-logging=stderr", "--v=0"));
-        cmd.addAll(List.of(mode));
-        cmd.add(url);
-        Path out = dir.resolve("stdout-" + System.nanoTime());
-        Path err = dir.resolve("stderr-" + System.nanoTime());
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("chromium did not finish: " + Files.readString(err));
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ChromiumPage.open(fixture, dir, user, range, page, lang, mode);
     }
 }

@@ -42,6 +42,11 @@ class EstimatesIT {
             counts.put(OCTOBER.plusDays(d), 4L * (20 + d) + (d % 2 == 0 ? 4 : -4)); // the counter's own error: ±4
         }
         new ReferenceCounts(ch).record("castle", counts, "east-gate-counter", Clock.systemUTC());
+        // the days hold ingested logs (the dashboard asks ingest coverage before it draws a range)
+        ch.execute("INSERT INTO ap_minute (ap_id, site_id, minute, last_event, events, clients_now, new_connections, "
+                + "login_attempts, login_failures, bytes_in, bytes_out) SELECT 'c1', 'castle', "
+                + "toDateTime('2026-10-01 12:00:00', 'Asia/Tokyo') + 86400 * number, "
+                + "toDateTime('2026-10-01 12:00:00', 'Asia/Tokyo') + 86400 * number, 1, 1, 1, 0, 0, 0, 0 FROM numbers(28)");
     }
 
     @AfterAll
@@ -90,5 +95,28 @@ class EstimatesIT {
         assertThat(a.get("rows").get(0).get("estimated_visitors").isNull()).isTrue();
         JsonNode castle = get("/api/v1/estimates?site=castle&from=2026-11-02&to=2026-11-02", fixture.viewer);
         assertThat(castle.get("rows").get(0).get("visitors").asLong()).isEqualTo(5);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ja, 推定来訪者数, Wi-Fiで観測できる割合（捕捉率）：25",
+        "en, Estimated visitors, The Wi-Fi sees 25"})
+    void theSitePageShowsEstimatedVisitorsWithTheirBandAndASiteWithoutReferencesSaysSo(String lang, String title,
+                                                                                      String rate) throws Exception {
+        String range = "&from=2026-10-15&to=2026-10-28";
+        ChromiumPage.Run run = ChromiumPage.open(fixture, dir, "vera", range, "site/castle", lang, "--dump-dom");
+        String dom = run.stdout();
+        assertThat(run.consoleLines()).as("browser console for the site page " + lang).isEmpty();
+        assertThat(dom).contains(title).contains(rate);
+        // 2026-10-28: 47 devices, an estimate of about 188 (the counter's ±4 moves the rate a little)
+        String table = dom.substring(dom.indexOf("id=\"estimates-table\""));
+        assertThat(table).containsPattern("<td>2026-10-28</td><td>47</td><td>18[4-9]</td>");
+        assertThat(ChromiumPage.series(dom, "estimates")).contains("\"data\":[").contains(",47]");
+        Path shot = Path.of("target", "screenshots").resolve("site-estimates-" + lang + ".png");
+        java.nio.file.Files.createDirectories(shot.getParent());
+        assertThat(ChromiumPage.open(fixture, dir, "vera", range, "site/castle", lang,
+                "--screenshot=" + shot.toAbsolutePath(), "--window-size=1280,2400").exit()).isZero();
+        String port = ChromiumPage.open(fixture, dir, "vera", "&from=2026-11-02&to=2026-11-08", "site/port", lang,
+                "--dump-dom").stdout();
+        assertThat(port).contains("id=\"estimates-note\"").doesNotContain("id=\"estimates-table\"");
     }
 }

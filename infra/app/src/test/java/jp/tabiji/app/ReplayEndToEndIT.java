@@ -139,15 +139,56 @@ class ReplayEndToEndIT {
         assertThat(new HashSet<>(twice)).isEqualTo(new HashSet<>(archived));
     }
 
+    /** Seed 13, replayed once into its own database for the tests of what is published from it. */
+    private Path published() throws Exception {
+        if (!simulated.containsKey(13L)) {
+            replay("seed13", simulate(13), UnaryOperator.identity());
+        }
+        return simulated.get(13L);
+    }
+
+    private Map<String, String> publishedEnv() {
+        return Map.of("TABIJI_HOME", dir.resolve("home-opendata").toString(), "TABIJI_CLICKHOUSE",
+                stack.clickhouseUrl(), "TABIJI_CLICKHOUSE_DB", "seed13");
+    }
+
+    @Test
+    void calibratingASiteWithReferenceCountsGivesTheCaptureRateTheyImply() throws Exception {
+        Path sim = published();
+        // a ticket gate that counts 2.5 times the Wi-Fi's devices at Matsushima: a capture rate of 40 %
+        StringBuilder counts = new StringBuilder("day,visitors\n");
+        new SimulatedTruth(sim, START, DAYS).visitorsBySiteDay().forEach((key, devices) -> {
+            if (key.startsWith("matsushima|")) {
+                counts.append(key.substring(key.indexOf('|') + 1)).append(',').append(Math.round(devices / 0.4))
+                        .append('\n');
+            }
+        });
+        Path file = dir.resolve("matsushima-gate.csv");
+        Files.writeString(file, counts);
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        assertThat(TabijiCli.run(new String[] {"calibrate", "--site", "matsushima", "--counts", file.toString(),
+                "--source", "gate", "--registry", sim.resolve("registry.csv").toString()}, publishedEnv(),
+                new PrintStream(said, true, StandardCharsets.UTF_8), System.err)).isZero();
+        String out = said.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("calibrate: 3 reference days for matsushima stored (source: gate)");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sees ([0-9.]+) % .*interval ([0-9.]+)–([0-9.]+) %")
+                .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isBetween(38.0, 42.0);
+        assertThat(Double.parseDouble(m.group(2))).isLessThan(40.0);
+        assertThat(Double.parseDouble(m.group(3))).isGreaterThan(40.0);
+        assertThat(TabijiCli.run(new String[] {"calibrate", "--site", "nowhere", "--counts", file.toString(),
+                "--registry", sim.resolve("registry.csv").toString()}, publishedEnv(), System.out, System.err))
+                .isEqualTo(2);
+    }
+
     @Test
     void openDataOfAReplayIsTheTruthWithinItsStatedNoiseAndHidesEveryCellUnderK() throws Exception {
-        Path sim = simulate(13);
-        replay("seed13", sim, UnaryOperator.identity());
+        Path sim = published();
         Path out = dir.resolve("opendata");
         String[] args = {"opendata", "--from", START.toString(), "--to", START.plusDays(DAYS - 1).toString(), "--out",
                 out.toString(), "--registry", sim.resolve("registry.csv").toString()};
-        Map<String, String> env = Map.of("TABIJI_HOME", dir.resolve("home-opendata").toString(), "TABIJI_CLICKHOUSE",
-                stack.clickhouseUrl(), "TABIJI_CLICKHOUSE_DB", "seed13");
+        Map<String, String> env = publishedEnv();
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         assertThat(TabijiCli.run(args, env, new PrintStream(said, true, StandardCharsets.UTF_8), System.err)).isZero();
         assertThat(said.toString(StandardCharsets.UTF_8)).contains("opendata: published 2026-11-02_2026-11-04 v1")
