@@ -148,6 +148,9 @@ public final class ApiServer {
         });
         EstimateHandlers estimates = new EstimateHandlers(catalogue);
         route(app, HandlerType.GET, "/api/v1/estimates", Access.STATISTICS, gate.gated(estimates::estimates));
+        route(app, HandlerType.GET, "/api/v1/events", Access.STATISTICS, estimates::events);
+        route(app, HandlerType.GET, "/api/v1/events/impact", Access.STATISTICS, gate.gated(estimates::impact));
+        route(app, HandlerType.GET, "/api/v1/forecast", Access.STATISTICS, gate.gated(estimates::forecast));
         route(app, HandlerType.GET, "/api/v1/opendata", Access.ADMIN, openData::list);
         route(app, HandlerType.POST, "/api/v1/opendata", Access.ADMIN, ctx -> openData.publish(ctx, principal(ctx).user()));
         route(app, HandlerType.GET, "/api/v1/opendata/{range}/{version}/{file}", Access.ADMIN, openData::download);

@@ -11,7 +11,10 @@ import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.MetricRequest;
 import jp.tabiji.analytics.query.ResultTable;
 
-/** HTTP for visitor estimates: a site's days with observed devices and estimated totals, and its capture rate. */
+/**
+ * HTTP for what is estimated from released cells: a site's estimated totals and capture rate, an event's uplift
+ * against the usual days, a site's forecast, and the events marked.
+ */
 final class EstimateHandlers {
     static final String NOT_CALIBRATED_JA = "この地点には参照データ（入場者数など）がないため、推定は出せません。観測された端末数のみです。";
     static final String NOT_CALIBRATED_EN = "This site has no reference counts (ticket gates, a people counter, a survey), "
@@ -50,6 +53,60 @@ final class EstimateHandlers {
         }, () -> meta.put("note", List.of(NOT_CALIBRATED_JA, NOT_CALIBRATED_EN)));
         ctx.json(TableJson.body(a.getKey(), meta, catalogue.release().maxNoise()));
     }
+
+    void events(Context ctx) {
+        List<Map<String, Object>> out = catalogue.events().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("from", e.from().toString());
+            m.put("to", e.to().toString());
+            m.put("sites", e.sites());
+            return m;
+        }).toList();
+        ctx.json(Map.of("events", out));
+    }
+
+    void impact(Context ctx) {
+        List<String> names = ctx.queryParams("name");
+        if (names.size() != 1) {
+            throw ApiException.badRequest("name is required once: the event's name (from /api/v1/events)");
+        }
+        ResultTable t = catalogue.eventImpact(names.get(0))
+                .orElseThrow(() -> new ApiException(404, "no event of that name"));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", names.get(0).strip());
+        meta.put("level", jp.tabiji.analytics.catalogue.VisitorBaseline.LEVEL);
+        meta.put("baseline", Map.of("ja", BASELINE_JA, "en", BASELINE_EN));
+        ctx.json(TableJson.body(t, meta, catalogue.release().maxNoise()));
+    }
+
+    void forecast(Context ctx) {
+        List<String> site = ctx.queryParams("site");
+        List<String> from = ctx.queryParams("from");
+        if (site.size() != 1 || from.size() != 1) {
+            throw ApiException.badRequest("site and from (the first day forecast, YYYY-MM-DD) are required once");
+        }
+        ResultTable t;
+        java.time.LocalDate start;
+        try {
+            start = java.time.LocalDate.parse(from.get(0));
+            t = catalogue.forecast(site.get(0), start);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("from must be a date YYYY-MM-DD");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("site", site.get(0));
+        meta.put("from", start.toString());
+        meta.put("level", jp.tabiji.analytics.catalogue.VisitorBaseline.LEVEL);
+        meta.put("baseline", Map.of("ja", BASELINE_JA, "en", BASELINE_EN));
+        ctx.json(TableJson.body(t, meta, catalogue.release().maxNoise()));
+    }
+
+    static final String BASELINE_JA = "期待値は直前6週間の同じ曜日（祝日は日曜日として）の公表値の平均で、他のイベント日を除きます。区間は95%予測区間です。";
+    static final String BASELINE_EN = "Expected: the mean of the published values of the same weekday (holidays as "
+            + "Sundays) in the six weeks before, other events left out; intervals are 95 % prediction intervals.";
 
     private static double round(double share) {
         return Math.round(share * 1000) / 1000.0;

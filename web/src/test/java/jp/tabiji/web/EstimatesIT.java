@@ -42,6 +42,17 @@ class EstimatesIT {
             counts.put(OCTOBER.plusDays(d), 4L * (20 + d) + (d % 2 == 0 ? 4 : -4)); // the counter's own error: ±4
         }
         new ReferenceCounts(ch).record("castle", counts, "east-gate-counter", Clock.systemUTC());
+        // the port from September to October: 30 visitors on weekdays, 50 on weekends and holidays (a few more or less
+        // each day), and 仙台七夕 (a pretend one) on Saturday 24 and Sunday 25 October brings 40 more each day
+        ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang, random_mac) "
+                + "SELECT 'port', day, concat('port-', toString(day), '-', toString(n)), n, 'ko', 0 FROM ("
+                + "SELECT toDate('2026-09-01') + number AS day, (toDayOfWeek(day) >= 6 OR day IN ('2026-09-21', "
+                + "'2026-09-22', '2026-09-23', '2026-10-12') ? 50 : 30) + number % 3 - 1 "
+                + "+ (day IN ('2026-10-24', '2026-10-25') ? 40 : 0) AS visitors FROM numbers(55)) "
+                + "ARRAY JOIN range(toUInt64(visitors)) AS n");
+        new jp.tabiji.analytics.catalogue.EventCalendar(ch).add(new jp.tabiji.analytics.catalogue.EventCalendar.Event(
+                "仙台七夕", LocalDate.parse("2026-10-24"), LocalDate.parse("2026-10-25"), java.util.List.of("port")),
+                Clock.systemUTC());
         // the days hold ingested logs (the dashboard asks ingest coverage before it draws a range)
         ch.execute("INSERT INTO ap_minute (ap_id, site_id, minute, last_event, events, clients_now, new_connections, "
                 + "login_attempts, login_failures, bytes_in, bytes_out) SELECT 'c1', 'castle', "
@@ -118,5 +129,26 @@ class EstimatesIT {
         String port = ChromiumPage.open(fixture, dir, "vera", "&from=2026-11-02&to=2026-11-08", "site/port", lang,
                 "--dump-dom").stdout();
         assertThat(port).contains("id=\"estimates-note\"").doesNotContain("id=\"estimates-table\"");
+    }
+
+    @Test
+    void anEventsUpliftIsTheInjectedVisitorsWithinItsIntervalAndTheForecastFollowsTheWeek() throws Exception {
+        assertThat(get("/api/v1/events", fixture.viewer).get("events").get(0).get("name").asText()).isEqualTo("仙台七夕");
+        JsonNode impact = get("/api/v1/events/impact?name=" + java.net.URLEncoder.encode("仙台七夕",
+                java.nio.charset.StandardCharsets.UTF_8), fixture.viewer);
+        assertThat(impact.get("rows")).hasSize(3);
+        for (JsonNode row : impact.get("rows")) {
+            long extra = row.get("day").asText().equals("total") ? 80 : 40;
+            assertThat(row.get("uplift_low").asLong()).as(row.toString()).isLessThanOrEqualTo(extra);
+            assertThat(row.get("uplift_high").asLong()).as(row.toString()).isGreaterThanOrEqualTo(extra);
+            assertThat(row.get("uplift").asLong()).as(row.toString()).isBetween(extra - 2, extra + 2);
+            assertThat(row.get("expected").asLong()).isBetween(extra == 80 ? 98L : 49L, extra == 80 ? 102L : 51L);
+        }
+        JsonNode forecast = get("/api/v1/forecast?site=port&from=2026-10-26", fixture.viewer);
+        assertThat(forecast.get("rows")).hasSize(14);
+        // Monday 26 October: a weekday, Saturday 31 October: a weekend day (the event's days left out)
+        assertThat(forecast.get("rows").get(0).get("expected").asLong()).isBetween(29L, 31L);
+        assertThat(forecast.get("rows").get(5).get("expected").asLong()).isBetween(49L, 51L);
+        assertThat(forecast.get("rows").get(5).get("expected_low").asLong()).isLessThanOrEqualTo(49L);
     }
 }

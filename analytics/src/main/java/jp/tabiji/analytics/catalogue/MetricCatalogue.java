@@ -30,6 +30,8 @@ public final class MetricCatalogue {
     private final Clock clock;
     private final IngestCoverage coverage;
     private final VisitorEstimates estimates;
+    private final EventCalendar events;
+    private final EventImpact impact;
 
     /** Monthly pseudonyms (DESIGN.md's default), today by the system clock in Japan. */
     public MetricCatalogue(ClickHouseHttp clickhouse, Sites sites, Release release, PeriodCache cache) {
@@ -54,6 +56,29 @@ public final class MetricCatalogue {
         this.dwell = new DwellMetric(cells, sites, release);
         this.repeat = new RepeatMetric(cells, sites, release);
         this.estimates = new VisitorEstimates(this, new ReferenceCounts(clickhouse));
+        this.events = new EventCalendar(clickhouse);
+        this.impact = new EventImpact(this, events, new VisitorBaseline(jp.tabiji.ingest.registry.HolidayCalendar.japan()));
+    }
+
+    /** The events marked on sites and days. */
+    public List<EventCalendar.Event> events() {
+        return events.all();
+    }
+
+    /**
+     * An event's visitors per site and day beside what the weeks before it lead to expect (the same weekdays, holidays
+     * as Sundays, other events left out), the uplift with its 95 % interval, and a total row per site.
+     */
+    public java.util.Optional<ResultTable> eventImpact(String name) {
+        return events.byName(name).map(e -> RequestLimits.bounded(() -> impact.impact(e)));
+    }
+
+    /** The 14 days from {@code start} as the usual days of the six weeks before it lead to expect. */
+    public ResultTable forecast(String site, LocalDate start) {
+        if (!sites.has(site)) {
+            throw new IllegalArgumentException("unknown site " + site.replaceAll("[^\\p{Alnum}_.-]", "?"));
+        }
+        return RequestLimits.bounded(() -> impact.forecast(site, start));
     }
 
     public Sites sites() {

@@ -216,6 +216,10 @@ final class Commands {
         return new Calibration(config, out).run(site, counts, source, registryOrEmpty(registry));
     }
 
+    EventsCommand events(Path registry) throws IOException {
+        return new EventsCommand(config, out, registryOrEmpty(registry));
+    }
+
     int addUser(String name, String role) {
         return new ServeCommand(config, out).addUser(name, role);
     }
@@ -296,7 +300,7 @@ final class Commands {
         return r;
     }
 
-    private static OutputFormat format(String name) {
+    static OutputFormat format(String name) {
         try {
             return OutputFormat.parse(name);
         } catch (IllegalArgumentException e) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Visitor trends from the logs of a region's free public Wi-Fi (README.md).",
         subcommands = {StackCli.Demo.class, StackCli.Up.class, StackCli.Schema.class, StackCli.Down.class, StackCli.Status.class,
                 SourceCli.Simulate.class, SourceCli.Replay.class, SourceCli.Ingest.class, SourceCli.Stream.class,
-                SourceCli.Parse.class, ResultCli.Serve.class, ResultCli.Users.class, ResultCli.Report.class, ResultCli.OpenData.class, ResultCli.Calibrate.class,
+                SourceCli.Parse.class, ResultCli.Serve.class, ResultCli.Users.class, ResultCli.Report.class, ResultCli.OpenData.class, ResultCli.Calibrate.class, EventsCli.Events.class, EventsCli.Forecast.class,
                 ResultCli.Query.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class TabijiCli implements Callable<Integer> {
     private final Map<String, String> env;

@@ -1,0 +1,120 @@
+package jp.tabiji.app;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** `tabiji events` (mark events, their uplift) and `tabiji forecast`; the work is done by {@link EventsCommand}. */
+final class EventsCli {
+    private EventsCli() {
+    }
+
+    @Command(name = "events", description = "Events marked on sites and days (仙台七夕まつり …): left out of the "
+            + "baseline of usual days, their uplift measured against it.",
+            subcommands = {Events.Add.class, Events.ListAll.class, Events.Remove.class, Events.Impact.class})
+    static final class Events implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "events needs a subcommand: add, list, remove or impact");
+        }
+
+        EventsCommand command(Path registry) throws Exception {
+            return root.commands().events(registry);
+        }
+
+        @Command(name = "add", description = "Mark an event (a name marked before is replaced).")
+        static final class Add implements Callable<Integer> {
+            @ParentCommand
+            Events events;
+            @Parameters(paramLabel = "NAME", description = "the event's name")
+            String name;
+            @Mixin
+            CliFlags.Days days;
+            @Option(names = "--sites", required = true, split = ",", paramLabel = "SITE,...", description = "its sites")
+            List<String> sites;
+            @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+            Path registry;
+
+            @Override
+            public Integer call() throws Exception {
+                return events.command(registry).add(name, days.from, days.to, sites);
+            }
+        }
+
+        @Command(name = "list", description = "Every event, by its first day.")
+        static final class ListAll implements Callable<Integer> {
+            @ParentCommand
+            Events events;
+
+            @Override
+            public Integer call() throws Exception {
+                return events.command(null).list();
+            }
+        }
+
+        @Command(name = "remove", description = "Remove an event.")
+        static final class Remove implements Callable<Integer> {
+            @ParentCommand
+            Events events;
+            @Parameters(paramLabel = "NAME", description = "the event's name")
+            String name;
+
+            @Override
+            public Integer call() throws Exception {
+                return events.command(null).remove(name);
+            }
+        }
+
+        @Command(name = "impact", description = "An event's visitors per site and day beside the expected ones, the "
+                + "uplift with its 95 % interval (from published values), and a total per site.")
+        static final class Impact implements Callable<Integer> {
+            @ParentCommand
+            Events events;
+            @Parameters(paramLabel = "NAME", description = "the event's name")
+            String name;
+            @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+            String format = "table";
+            @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+            Path registry;
+
+            @Override
+            public Integer call() throws Exception {
+                return events.command(registry).impact(name, format);
+            }
+        }
+    }
+
+    @Command(name = "forecast", description = "A site's next 14 days as the usual days of the six weeks before lead "
+            + "to expect (the same weekdays, holidays as Sundays, events left out), with 95 % intervals.")
+    static final class Forecast implements Callable<Integer> {
+        @ParentCommand
+        TabijiCli root;
+        @Option(names = "--site", required = true, paramLabel = "SITE", description = "the site id")
+        String site;
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "the first day forecast (default: tomorrow)")
+        LocalDate from;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+        String format = "table";
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        Path registry;
+
+        @Override
+        public Integer call() throws Exception {
+            return root.commands().events(registry).forecast(site, from, format);
+        }
+    }
+}
