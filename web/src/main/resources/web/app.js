@@ -145,6 +145,7 @@ async function segmentMix() {
 
 async function sitePage(site) {
   await estimates(site); // beside the daily visitors above: all visitors, where the site has reference counts
+  await forecast(site);
   const [hours, flows, dwell] = await Promise.all([api(`/api/v1/visitors?${scope()}&site=${site}&groupBy=hour`),
     api(`/api/v1/flows?${scope()}&site=${site}`), api(`/api/v1/dwell?${scope()}&site=${site}&groupBy=site,bucket`)]);
   const sum = {}; const cnt = {};
@@ -283,15 +284,15 @@ async function render() {
   if (name === 'opendata' && me.role !== 'admin') title.textContent = t('overview');
   $('page').appendChild(title);
   const admin = me.role === 'admin' && name === 'opendata';
-  help(name in { overview: 1, languages: 1, movement: 1, dwell: 1, site: 1, operations: 1 } || admin ? name : 'overview');
+  help(name in { overview: 1, languages: 1, movement: 1, dwell: 1, site: 1, operations: 1, events: 1 } || admin ? name : 'overview');
   $('status').textContent = t('loading');
   try {
     const pages = statistics ? { overview: () => overview(), languages: languagesPage, movement: movementPage,
-      dwell: dwellPage, site: () => overview(decodeURIComponent(arg)) } : {};
+      dwell: dwellPage, site: () => overview(decodeURIComponent(arg)), events: eventsPage } : {};
     if (me.role === 'ops' || me.role === 'admin') pages.operations = operationsPage;
     if (me.role === 'admin') pages.opendata = openDataPage;
     const page = pages[name] || Object.values(pages)[0];
-    if (page === operationsPage || page === openDataPage || await holdsData()) await page();
+    if (page === operationsPage || page === openDataPage || page === eventsPage || await holdsData()) await page();
     $('status').textContent = '';
   } catch (e) { $('status').textContent = e.message; }
   document.querySelectorAll('#exports a').forEach(a => { a.href = `/api/v1/export?${range()}&format=${a.dataset.format}&lang=${lang}`; });

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.tabiji.analytics.catalogue.Coverage;
+import jp.tabiji.analytics.catalogue.EventCalendar;
 import jp.tabiji.analytics.catalogue.Metric;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.MetricRequest;
@@ -67,22 +68,29 @@ public final class ApiServer {
     private final QueryGate gate;
     private final byte[] mapBody;
     private final OpenDataHandlers openData;
+    private final Optional<EventCalendar> eventEditor;
 
     /** A server that publishes no open data. */
     public ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
                      AuditLog audit, Path reportFont) {
-        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults(), Optional.empty());
+        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults(), AdminDesks.NONE);
+    }
+
+    /** What only admins change: open-data releases and the events calendar (each absent: refused with a 404). */
+    public record AdminDesks(Optional<OpenDataDesk> openData, Optional<EventCalendar> events) {
+        public static final AdminDesks NONE = new AdminDesks(Optional.empty(), Optional.empty());
     }
 
     public ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
-                     AuditLog audit, Path reportFont, Optional<OpenDataDesk> openData) {
-        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults(), openData);
+                     AuditLog audit, Path reportFont, AdminDesks admin) {
+        this(catalogue, ops, map, users, sessions, audit, reportFont, QueryGate.defaults(), admin);
     }
 
     ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
-              AuditLog audit, Path reportFont, QueryGate gate, Optional<OpenDataDesk> openData) {
+              AuditLog audit, Path reportFont, QueryGate gate, AdminDesks admin) {
         this.gate = gate;
-        this.openData = new OpenDataHandlers(openData);
+        this.openData = new OpenDataHandlers(admin.openData());
+        this.eventEditor = admin.events();
         try {
             this.mapBody = tableWriter.writeValueAsBytes(map.body()); // the same for every request
         } catch (JsonProcessingException e) {
@@ -146,9 +154,11 @@ public final class ApiServer {
             int limit = parseOr400(() -> Integer.parseInt(only(ctx.queryParams("limit"), "200")));
             ctx.json(parseOr400(() -> ops.log(limit)));
         });
-        EstimateHandlers estimates = new EstimateHandlers(catalogue);
+        EstimateHandlers estimates = new EstimateHandlers(catalogue, eventEditor);
         route(app, HandlerType.GET, "/api/v1/estimates", Access.STATISTICS, gate.gated(estimates::estimates));
         route(app, HandlerType.GET, "/api/v1/events", Access.STATISTICS, estimates::events);
+        route(app, HandlerType.POST, "/api/v1/events", Access.ADMIN, estimates::addEvent);
+        route(app, HandlerType.DELETE, "/api/v1/events", Access.ADMIN, estimates::removeEvent);
         route(app, HandlerType.GET, "/api/v1/events/impact", Access.STATISTICS, gate.gated(estimates::impact));
         route(app, HandlerType.GET, "/api/v1/forecast", Access.STATISTICS, gate.gated(estimates::forecast));
         route(app, HandlerType.GET, "/api/v1/opendata", Access.ADMIN, openData::list);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.tabiji.analytics.catalogue.CaptureRate;
+import jp.tabiji.analytics.catalogue.EventCalendar;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.MetricRequest;
 import jp.tabiji.analytics.query.ResultTable;
@@ -20,9 +21,52 @@ final class EstimateHandlers {
     static final String NOT_CALIBRATED_EN = "This site has no reference counts (ticket gates, a people counter, a survey), "
             + "so there is no estimate: observed devices only.";
     private final MetricCatalogue catalogue;
+    private final Optional<EventCalendar> editor;
 
-    EstimateHandlers(MetricCatalogue catalogue) {
+    EstimateHandlers(MetricCatalogue catalogue, Optional<EventCalendar> editor) {
         this.catalogue = catalogue;
+        this.editor = editor;
+    }
+
+    private EventCalendar editor() {
+        return editor.orElseThrow(() -> new ApiException(404, "this server does not edit events"));
+    }
+
+    /** Marks an event: {@code name}, {@code from}, {@code to}, {@code sites} (comma-separated registry site ids). */
+    void addEvent(Context ctx) {
+        String name = one(ctx, "name");
+        List<String> sites = List.of(one(ctx, "sites").split(","));
+        for (String s : sites) {
+            if (!catalogue.sites().has(s.trim())) {
+                throw ApiException.badRequest("sites: unknown site " + s.replaceAll("[^\\p{Alnum}_.-]", "?"));
+            }
+        }
+        EventCalendar.Event e;
+        try {
+            e = new EventCalendar.Event(name, java.time.LocalDate.parse(one(ctx, "from")),
+                    java.time.LocalDate.parse(one(ctx, "to")), sites.stream().map(String::trim).toList());
+        } catch (java.time.format.DateTimeParseException ex) {
+            throw ApiException.badRequest("from and to are dates YYYY-MM-DD");
+        } catch (IllegalArgumentException ex) {
+            throw ApiException.badRequest(ex.getMessage());
+        }
+        editor().add(e, java.time.Clock.systemUTC());
+        ctx.status(201).json(Map.of("name", e.name()));
+    }
+
+    void removeEvent(Context ctx) {
+        if (!editor().remove(one(ctx, "name"), java.time.Clock.systemUTC())) {
+            throw new ApiException(404, "no event of that name");
+        }
+        ctx.status(204);
+    }
+
+    private static String one(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.size() != 1 || values.get(0).isBlank()) {
+            throw ApiException.badRequest(name + " is required once");
+        }
+        return values.get(0);
     }
 
     void estimates(Context ctx) {

@@ -124,8 +124,9 @@ final class DashboardFixture implements AutoCloseable {
         AuditLog audit = new AuditLog(dir.resolve("audit.log"), Clock.systemUTC());
         openData = dir.resolve("opendata");
         server = new ApiServer(stats, ops, map, users, sessions, audit, PdfReport.DEFAULT_FONT,
-                Optional.of(new OpenDataDesk(stats, registry, Publisher.MIYAGI, new OpenDataReleases(openData,
-                        Clock.systemUTC()), audit)));
+                new ApiServer.AdminDesks(Optional.of(new OpenDataDesk(stats, registry, Publisher.MIYAGI,
+                        new OpenDataReleases(openData, Clock.systemUTC()), audit)),
+                        Optional.of(new jp.tabiji.analytics.catalogue.EventCalendar(ch))));
         app = server.create().start("127.0.0.1", 0);
     }
 

@@ -151,4 +151,50 @@ class EstimatesIT {
         assertThat(forecast.get("rows").get(5).get("expected").asLong()).isBetween(49L, 51L);
         assertThat(forecast.get("rows").get(5).get("expected_low").asLong()).isLessThanOrEqualTo(49L);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ja, イベントによる増加, 今後14日間の予測", "en, Extra visitors the event brought, The next 14 days"})
+    void theEventsPageDrawsTheUpliftAndTheSitePageTheForecast(String lang, String uplift, String forecast)
+            throws Exception {
+        ChromiumPage.Run run = ChromiumPage.open(fixture, dir, "vera", "&from=2026-10-19&to=2026-10-25", "events", lang,
+                "--dump-dom");
+        String dom = run.stdout();
+        assertThat(run.consoleLines()).as("browser console for events " + lang).isEmpty();
+        assertThat(dom).contains(uplift).contains("<option value=\"仙台七夕\"").doesNotContain("id=\"event-form\"");
+        // Saturday 24 October: 40 more than the weekends before (about 50)
+        assertThat(dom.substring(dom.indexOf("id=\"uplift-table\""))).containsPattern("<td>2026-10-24</td><td>9[01]</td>");
+        Path shots = Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(shots);
+        assertThat(ChromiumPage.open(fixture, dir, "ada", "&from=2026-10-19&to=2026-10-25", "events", lang,
+                "--screenshot=" + shots.resolve("events-" + lang + ".png").toAbsolutePath(), "--window-size=1280,1100")
+                .exit()).isZero();
+        assertThat(ChromiumPage.open(fixture, dir, "ada", "", "events", lang, "--dump-dom").stdout())
+                .contains("id=\"event-form\"");
+        String site = ChromiumPage.open(fixture, dir, "vera", "&from=2026-10-19&to=2026-10-25", "site/port", lang,
+                "--dump-dom").stdout();
+        assertThat(site).contains(forecast).contains("<td>2026-10-26</td><td>30</td>");
+    }
+
+    @Test
+    void onlyAdminsMarkAndRemoveEvents() throws Exception {
+        String add = "/api/v1/events?name=" + java.net.URLEncoder.encode("松島かき祭り", java.nio.charset.StandardCharsets.UTF_8)
+                + "&from=2026-10-04&to=2026-10-04&sites=castle";
+        for (String other : java.util.List.of(fixture.viewer, fixture.analyst, fixture.ops)) {
+            assertThat(send("POST", add, other)).isEqualTo(403);
+        }
+        assertThat(send("POST", add.replace("sites=castle", "sites=nowhere"), fixture.admin)).isEqualTo(400);
+        assertThat(send("POST", add, fixture.admin)).isEqualTo(201);
+        assertThat(get("/api/v1/events", fixture.viewer).get("events").toString()).contains("松島かき祭り");
+        String remove = "/api/v1/events?name=" + java.net.URLEncoder.encode("松島かき祭り", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(send("DELETE", remove, fixture.viewer)).isEqualTo(403);
+        assertThat(send("DELETE", remove, fixture.admin)).isEqualTo(204);
+        assertThat(send("DELETE", remove, fixture.admin)).isEqualTo(404);
+        assertThat(get("/api/v1/events", fixture.viewer).get("events").toString()).doesNotContain("松島かき祭り");
+    }
+
+    private static int send(String method, String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fixture.url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 }

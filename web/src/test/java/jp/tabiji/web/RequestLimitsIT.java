@@ -57,7 +57,7 @@ class RequestLimitsIT {
                 ZoneId.of("Asia/Tokyo"));
         return new ApiServer(catalogue, ops, fixture.map, fixture.users, fixture.sessions,
                 new AuditLog(dir.resolve("audit-" + System.nanoTime()), Clock.systemUTC()), PdfReport.DEFAULT_FONT,
-                gate, java.util.Optional.empty()).create().start("127.0.0.1", 0);
+                gate, ApiServer.AdminDesks.NONE).create().start("127.0.0.1", 0);
     }
 
     @AfterAll

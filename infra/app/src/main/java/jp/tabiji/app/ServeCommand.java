@@ -16,6 +16,7 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.QueryLimits;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.ingest.registry.ApRegistry;
+import jp.tabiji.analytics.catalogue.EventCalendar;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.PeriodCache;
 import jp.tabiji.analytics.catalogue.PeriodCacheRefresher;
@@ -90,7 +91,7 @@ final class ServeCommand {
         OpenDataDesk openData = new OpenDataDesk(stats, registry, config.publisher(null, null, System.getenv()),
                 new OpenDataReleases(config.openDataDir(), Clock.systemUTC()), audit);
         Javalin app = new ApiServer(stats, ops, map, users, sessions, audit, PdfReport.DEFAULT_FONT,
-                Optional.of(openData)).create()
+                new ApiServer.AdminDesks(Optional.of(openData), Optional.of(new EventCalendar(admin)))).create()
                 .start(bind, port);
         DeviceSegments segments = config.deviceSegments(admin, sites, System.getenv());
         Map<String, IntSupplier> rounds = new LinkedHashMap<>();
