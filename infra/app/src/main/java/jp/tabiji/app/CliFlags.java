@@ -21,6 +21,14 @@ final class CliFlags {
         java.time.LocalDate to;
     }
 
+    /** A table printed from published values (events impact, forecast): its format and the registry for site names. */
+    static final class Printed {
+        @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+        String format = "table";
+        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
+        java.nio.file.Path registry;
+    }
+
     /** How to read log sources (replay, parse, ingest). */
     static final class Source {
         @Option(names = "--format", paramLabel = "FORMAT",

@@ -80,26 +80,24 @@ final class EventsCli {
         }
 
         @Command(name = "impact", description = "An event's visitors per site and day beside the expected ones, the "
-                + "uplift with its 95 % interval (from published values), and a total per site.")
+                + "uplift with its 95 %% interval (from published values), and a total per site.")
         static final class Impact implements Callable<Integer> {
             @ParentCommand
             Events events;
             @Parameters(paramLabel = "NAME", description = "the event's name")
             String name;
-            @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})")
-            String format = "table";
-            @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
-            Path registry;
+            @Mixin
+            CliFlags.Printed printed;
 
             @Override
             public Integer call() throws Exception {
-                return events.command(registry).impact(name, format);
+                return events.command(printed.registry).impact(name, printed.format);
             }
         }
     }
 
     @Command(name = "forecast", description = "A site's next 14 days as the usual days of the six weeks before lead "
-            + "to expect (the same weekdays, holidays as Sundays, events left out), with 95 % intervals.")
+            + "to expect (the same weekdays, holidays as Sundays, events left out), with 95 %% intervals.")
     static final class Forecast implements Callable<Integer> {
         @ParentCommand
         TabijiCli root;
@@ -107,14 +105,12 @@ final class EventsCli {
         String site;
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "the first day forecast (default: tomorrow)")
         LocalDate from;
-        @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE})")
-        String format = "table";
-        @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
-        Path registry;
+        @Mixin
+        CliFlags.Printed printed;
 
         @Override
         public Integer call() throws Exception {
-            return root.commands().events(registry).forecast(site, from, format);
+            return root.commands().events(printed.registry).forecast(site, from, printed.format);
         }
     }
 }

@@ -68,7 +68,7 @@ final class ResultCli {
         }
     }
 
-    @Command(name = "opendata", description = {"Publishes a range as open data: the AP list in the standard dataset's "
+    @Command(name = "opendata", description = {"Publish a range as open data: the AP list in the standard dataset's "
             + "columns and visitors per site and day and language shares per site and month, from released cells only "
             + "(docs/OPENDATA.md).", "Each publication is a new version under OUT/FROM_TO/vN unless the files are "
             + "unchanged; a published version is never rewritten."})
@@ -94,7 +94,7 @@ final class ResultCli {
         }
     }
 
-    @Command(name = "calibrate", description = {"Stores a site's reference counts (ticket gates, a people counter, a "
+    @Command(name = "calibrate", description = {"Store a site's reference counts (ticket gates, a people counter, a "
             + "survey; admin-only, never published) and prints the Wi-Fi's capture rate they give.",
             "FILE: CSV lines day,visitors (YYYY-MM-DD,N; a header line is skipped); a day counted before is replaced."})
     static final class Calibrate implements Callable<Integer> {
