@@ -65,6 +65,12 @@ async function impact(name, area) {
   table('uplift', ['site', 'day', 'visitors', 'expected', 'intervalLow', 'intervalHigh', 'uplift', 'upliftLow', 'upliftHigh'],
     a.rows.map(r => [siteName(r.site_id), r.day === 'total' ? t('total') : r.day, r.visitors, r.expected, r.expected_low,
       r.expected_high, r.uplift, r.uplift_low, r.uplift_high]));
+  const next = await api(`/api/v1/events/destinations?name=${encodeURIComponent(name)}`);
+  const dest = document.createElement('table'); dest.id = 'destinations-table'; area.appendChild(dest);
+  dest.createCaption().textContent = t('destinationsTitle');
+  table('destinations', ['site', 'destination', 'eventTrips', 'eventShare', 'usualTrips', 'usualShare', 'shareChange'],
+    next.rows.map(r => [siteName(r.site_id), siteName(r.destination_site_id), r.event_trips, r.event_share,
+      r.usual_trips_per_day, r.usual_share, r.share_change]));
   if (days.some(r => r.expected === null)) { const p = document.createElement('p'); p.className = 'note'; p.textContent = t('noBaseline'); area.appendChild(p); }
 }
 

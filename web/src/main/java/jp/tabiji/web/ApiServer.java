@@ -160,6 +160,8 @@ public final class ApiServer {
         route(app, HandlerType.POST, "/api/v1/events", Access.ADMIN, estimates::addEvent);
         route(app, HandlerType.DELETE, "/api/v1/events", Access.ADMIN, estimates::removeEvent);
         route(app, HandlerType.GET, "/api/v1/events/impact", Access.STATISTICS, gate.gated(estimates::impact));
+        route(app, HandlerType.GET, "/api/v1/events/destinations", Access.STATISTICS,
+                gate.gated(estimates::destinations));
         route(app, HandlerType.GET, "/api/v1/forecast", Access.STATISTICS, gate.gated(estimates::forecast));
         route(app, HandlerType.GET, "/api/v1/opendata", Access.ADMIN, openData::list);
         route(app, HandlerType.POST, "/api/v1/opendata", Access.ADMIN, ctx -> openData.publish(ctx, principal(ctx).user()));

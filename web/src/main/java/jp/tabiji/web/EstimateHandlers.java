@@ -111,12 +111,19 @@ final class EstimateHandlers {
     }
 
     void impact(Context ctx) {
+        eventTable(ctx, catalogue::eventImpact);
+    }
+
+    void destinations(Context ctx) {
+        eventTable(ctx, catalogue::eventDestinations);
+    }
+
+    private void eventTable(Context ctx, java.util.function.Function<String, Optional<ResultTable>> answer) {
         List<String> names = ctx.queryParams("name");
         if (names.size() != 1) {
             throw ApiException.badRequest("name is required once: the event's name (from /api/v1/events)");
         }
-        ResultTable t = catalogue.eventImpact(names.get(0))
-                .orElseThrow(() -> new ApiException(404, "no event of that name"));
+        ResultTable t = answer.apply(names.get(0)).orElseThrow(() -> new ApiException(404, "no event of that name"));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", names.get(0).strip());
         meta.put("level", jp.tabiji.analytics.catalogue.VisitorBaseline.LEVEL);

@@ -53,6 +53,13 @@ class EstimatesIT {
         new jp.tabiji.analytics.catalogue.EventCalendar(ch).add(new jp.tabiji.analytics.catalogue.EventCalendar.Event(
                 "仙台七夕", LocalDate.parse("2026-10-24"), LocalDate.parse("2026-10-25"), java.util.List.of("port")),
                 Clock.systemUTC());
+        // trips port → castle: 3 on each usual weekend day and holiday before it, 12 on each of the event's days
+        ch.execute("INSERT INTO moves (move_id, device_id, origin_site_id, destination_site_id, day, departure_ms, "
+                + "arrival_ms, travel_s, lang) SELECT concat('m-', toString(day), '-', toString(n)), "
+                + "concat('port-', toString(day), '-', toString(n)), 'port', 'castle', day, 0, 1800000, 1800, 'ko' FROM ("
+                + "SELECT toDate('2026-09-12') + number AS day FROM numbers(44) WHERE toDayOfWeek(day) >= 6 OR day IN "
+                + "('2026-09-21', '2026-09-22', '2026-09-23', '2026-10-12')) "
+                + "ARRAY JOIN range(toUInt64(day IN ('2026-10-24', '2026-10-25') ? 12 : 3)) AS n");
         // the days hold ingested logs (the dashboard asks ingest coverage before it draws a range)
         ch.execute("INSERT INTO ap_minute (ap_id, site_id, minute, last_event, events, clients_now, new_connections, "
                 + "login_attempts, login_failures, bytes_in, bytes_out) SELECT 'c1', 'castle', "
@@ -144,6 +151,13 @@ class EstimatesIT {
             assertThat(row.get("uplift").asLong()).as(row.toString()).isBetween(extra - 2, extra + 2);
             assertThat(row.get("expected").asLong()).isBetween(extra == 80 ? 98L : 49L, extra == 80 ? 102L : 51L);
         }
+        JsonNode next = get("/api/v1/events/destinations?name=" + java.net.URLEncoder.encode("仙台七夕",
+                java.nio.charset.StandardCharsets.UTF_8), fixture.viewer).get("rows").get(0);
+        // 24 trips to the castle over the event's two days, against 3 a usual weekend day or holiday (16 of them)
+        assertThat(next.get("destination_site_id").asText()).isEqualTo("castle");
+        assertThat(next.get("event_trips").asLong()).isEqualTo(24);
+        assertThat(next.get("usual_trips_per_day").asText()).isEqualTo("3.0");
+        assertThat(next.get("event_share").asText()).isEqualTo("100.0");
         JsonNode forecast = get("/api/v1/forecast?site=port&from=2026-10-26", fixture.viewer);
         assertThat(forecast.get("rows")).hasSize(14);
         // Monday 26 October: a weekday, Saturday 31 October: a weekend day (the event's days left out)

@@ -31,6 +31,13 @@ final class EventImpact {
         this.baseline = baseline;
     }
 
+    /** Where the event's visitors went next, beside its usual days. */
+    ResultTable destinations(EventCalendar.Event e) {
+        Set<LocalDate> unusual = new HashSet<>();
+        e.sites().forEach(site -> unusual.addAll(eventDays(events.all(), site)));
+        return new EventDestinations(catalogue, baseline).run(e, unusual);
+    }
+
     ResultTable impact(EventCalendar.Event e) {
         List<List<Object>> rows = new ArrayList<>();
         List<EventCalendar.Event> all = events.all();

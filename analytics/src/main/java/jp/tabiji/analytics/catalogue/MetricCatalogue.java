@@ -73,6 +73,14 @@ public final class MetricCatalogue {
         return events.byName(name).map(e -> RequestLimits.bounded(() -> impact.impact(e)));
     }
 
+    /**
+     * Where an event's visitors went next: the published trips leaving its sites on its days per destination, beside
+     * the same kinds of day in the six weeks before (other events left out), and each destination's share.
+     */
+    public java.util.Optional<ResultTable> eventDestinations(String name) {
+        return events.byName(name).map(e -> RequestLimits.bounded(() -> impact.destinations(e)));
+    }
+
     /** The 14 days from {@code start} as the usual days of the six weeks before it lead to expect. */
     public ResultTable forecast(String site, LocalDate start) {
         if (!sites.has(site)) {
