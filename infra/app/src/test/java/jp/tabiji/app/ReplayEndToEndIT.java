@@ -174,9 +174,11 @@ class ReplayEndToEndIT {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("sees ([0-9.]+) % .*interval ([0-9.]+)–([0-9.]+) %")
                 .matcher(out);
         assertThat(m.find()).as(out).isTrue();
-        assertThat(Double.parseDouble(m.group(1))).isBetween(38.0, 42.0);
-        assertThat(Double.parseDouble(m.group(2))).isLessThan(40.0);
-        assertThat(Double.parseDouble(m.group(3))).isGreaterThan(40.0);
+        // the release's noise (a random key per run) moves the rate a little: a 95 % interval need not hold 40 exactly
+        double rate = Double.parseDouble(m.group(1));
+        assertThat(rate).isBetween(38.0, 42.0);
+        assertThat(Double.parseDouble(m.group(2))).isLessThanOrEqualTo(rate).isGreaterThan(35.0);
+        assertThat(Double.parseDouble(m.group(3))).isGreaterThanOrEqualTo(rate).isLessThan(45.0);
         assertThat(TabijiCli.run(new String[] {"calibrate", "--site", "nowhere", "--counts", file.toString(),
                 "--registry", sim.resolve("registry.csv").toString()}, publishedEnv(), System.out, System.err))
                 .isEqualTo(2);
