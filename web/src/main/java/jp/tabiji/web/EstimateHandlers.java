@@ -43,10 +43,8 @@ final class EstimateHandlers {
         }
         EventCalendar.Event e;
         try {
-            e = new EventCalendar.Event(name, java.time.LocalDate.parse(one(ctx, "from")),
-                    java.time.LocalDate.parse(one(ctx, "to")), sites.stream().map(String::trim).toList());
-        } catch (java.time.format.DateTimeParseException ex) {
-            throw ApiException.badRequest("from and to are dates YYYY-MM-DD");
+            e = new EventCalendar.Event(name, MetricParams.date(ctx.queryParamMap(), "from"),
+                    MetricParams.date(ctx.queryParamMap(), "to"), sites.stream().map(String::trim).toList());
         } catch (IllegalArgumentException ex) {
             throw ApiException.badRequest(ex.getMessage());
         }
@@ -132,23 +130,16 @@ final class EstimateHandlers {
     }
 
     void forecast(Context ctx) {
-        List<String> site = ctx.queryParams("site");
-        List<String> from = ctx.queryParams("from");
-        if (site.size() != 1 || from.size() != 1) {
-            throw ApiException.badRequest("site and from (the first day forecast, YYYY-MM-DD) are required once");
-        }
+        String site = one(ctx, "site");
+        java.time.LocalDate start = MetricParams.date(ctx.queryParamMap(), "from");
         ResultTable t;
-        java.time.LocalDate start;
         try {
-            start = java.time.LocalDate.parse(from.get(0));
-            t = catalogue.forecast(site.get(0), start);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("from must be a date YYYY-MM-DD");
+            t = catalogue.forecast(site, start);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("site", site.get(0));
+        meta.put("site", site);
         meta.put("from", start.toString());
         meta.put("level", jp.tabiji.analytics.catalogue.VisitorBaseline.LEVEL);
         meta.put("baseline", Map.of("ja", BASELINE_JA, "en", BASELINE_EN));

@@ -82,7 +82,8 @@ final class MetricParams {
         }
     }
 
-    private static LocalDate date(Map<String, List<String>> query, String name) {
+    /** A required date parameter, or a 400 that says what is wrong with it. */
+    static LocalDate date(Map<String, List<String>> query, String name) {
         String v = single(query, name);
         if (v == null) {
             throw ApiException.badRequest(name + " is required (YYYY-MM-DD)");

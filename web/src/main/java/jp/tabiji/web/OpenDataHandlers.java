@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ final class OpenDataHandlers {
     }
 
     void publish(Context ctx, String user) throws IOException {
-        LocalDate from = date(ctx, "from");
-        LocalDate to = date(ctx, "to");
+        LocalDate from = MetricParams.date(ctx.queryParamMap(), "from");
+        LocalDate to = MetricParams.date(ctx.queryParamMap(), "to");
         OpenDataDesk.Outcome o;
         try {
             o = desk().publish(user, "api", from, to);
@@ -71,17 +70,5 @@ final class OpenDataHandlers {
                 ? "application/json" : "text/markdown; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.result(Files.readAllBytes(f));
-    }
-
-    private static LocalDate date(Context ctx, String name) {
-        List<String> values = ctx.queryParams(name);
-        if (values.size() != 1) {
-            throw ApiException.badRequest(name + " is required once (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(values.get(0));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be a date YYYY-MM-DD");
-        }
     }
 }

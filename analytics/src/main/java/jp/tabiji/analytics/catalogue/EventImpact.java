@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import jp.tabiji.analytics.query.ResultTable;
 
 /**
@@ -33,8 +32,9 @@ final class EventImpact {
 
     /** Where the event's visitors went next, beside its usual days. */
     ResultTable destinations(EventCalendar.Event e) {
+        List<EventCalendar.Event> all = events.all();
         Set<LocalDate> unusual = new HashSet<>();
-        e.sites().forEach(site -> unusual.addAll(eventDays(events.all(), site)));
+        e.sites().forEach(site -> unusual.addAll(eventDays(all, site)));
         return new EventDestinations(catalogue, baseline).run(e, unusual);
     }
 
@@ -42,7 +42,7 @@ final class EventImpact {
         List<List<Object>> rows = new ArrayList<>();
         List<EventCalendar.Event> all = events.all();
         for (String site : e.sites()) {
-            Map<LocalDate, Object> cells = cells(site, e.from().minusWeeks(VisitorBaseline.WEEKS), e.to());
+            Map<LocalDate, Object> cells = catalogue.siteDays(site, e.from().minusWeeks(VisitorBaseline.WEEKS), e.to());
             Set<LocalDate> unusual = eventDays(all, site);
             long seen = 0;
             double expected = 0;
@@ -77,7 +77,7 @@ final class EventImpact {
 
     /** The {@value #FORECAST_DAYS} days from {@code start}, from the usual days before it. */
     ResultTable forecast(String site, LocalDate start) {
-        Map<LocalDate, Object> cells = cells(site, start.minusWeeks(VisitorBaseline.WEEKS), start.minusDays(1));
+        Map<LocalDate, Object> cells = catalogue.siteDays(site, start.minusWeeks(VisitorBaseline.WEEKS), start.minusDays(1));
         Set<LocalDate> unusual = eventDays(events.all(), site);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < FORECAST_DAYS; i++) {
@@ -125,15 +125,5 @@ final class EventImpact {
             }
         }
         return days;
-    }
-
-    private Map<LocalDate, Object> cells(String site, LocalDate from, LocalDate to) {
-        ResultTable t = catalogue.run(Metric.VISITORS, new MetricRequest(from, to, site, null, null,
-                Set.of(Grouping.DAY)));
-        Map<LocalDate, Object> out = new TreeMap<>();
-        int day = t.columnIndex("day");
-        int visitors = t.columnIndex("visitors");
-        t.rows().forEach(r -> out.put(LocalDate.parse(r.get(day).toString()), r.get(visitors)));
-        return out;
     }
 }

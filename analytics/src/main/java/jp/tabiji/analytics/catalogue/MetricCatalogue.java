@@ -83,9 +83,7 @@ public final class MetricCatalogue {
 
     /** The 14 days from {@code start} as the usual days of the six weeks before it lead to expect. */
     public ResultTable forecast(String site, LocalDate start) {
-        if (!sites.has(site)) {
-            throw new IllegalArgumentException("unknown site " + site.replaceAll("[^\\p{Alnum}_.-]", "?"));
-        }
+        requireSite(site);
         return RequestLimits.bounded(() -> impact.forecast(site, start));
     }
 
@@ -156,12 +154,26 @@ public final class MetricCatalogue {
      * @return the rows and the capture rate (empty: not calibrated)
      */
     public Map.Entry<ResultTable, java.util.Optional<CaptureRate>> estimates(String site, LocalDate from, LocalDate to) {
-        if (!sites.has(site)) {
-            throw new IllegalArgumentException("unknown site " + site.replaceAll("[^\\p{Alnum}_.-]", "?"));
-        }
+        requireSite(site);
         RequestLimits.check(new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY)));
         VisitorEstimates.Answer a = RequestLimits.bounded(() -> estimates.run(site, from, to));
         return Map.entry(a.rows(), a.rate());
+    }
+
+    /** A site's released visitor cells by day (a Long, or a hidden cell): what estimates and baselines are made of. */
+    java.util.TreeMap<LocalDate, Object> siteDays(String site, LocalDate from, LocalDate to) {
+        ResultTable t = run(Metric.VISITORS, new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY)));
+        java.util.TreeMap<LocalDate, Object> out = new java.util.TreeMap<>();
+        int day = t.columnIndex("day");
+        int visitors = t.columnIndex("visitors");
+        t.rows().forEach(r -> out.put(LocalDate.parse(r.get(day).toString()), r.get(visitors)));
+        return out;
+    }
+
+    private void requireSite(String site) {
+        if (!sites.has(site)) {
+            throw new IllegalArgumentException("unknown site " + site.replaceAll("[^\\p{Alnum}_.-]", "?"));
+        }
     }
 
     /** The capture rate of a site (empty: fewer than {@link CaptureRate#MIN_DAYS} usable reference days). */

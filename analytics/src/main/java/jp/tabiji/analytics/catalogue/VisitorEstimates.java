@@ -35,7 +35,7 @@ final class VisitorEstimates {
         Release release = catalogue.release();
         Optional<CaptureRate> rate = rate(site);
         List<List<Object>> rows = new ArrayList<>();
-        for (Map.Entry<LocalDate, Object> day : released(site, from, to).entrySet()) {
+        for (Map.Entry<LocalDate, Object> day : catalogue.siteDays(site, from, to).entrySet()) {
             Object observed = day.getValue();
             List<Object> row = new ArrayList<>(List.of(day.getKey().toString(), observed));
             if (rate.isPresent() && observed instanceof Long n) {
@@ -61,7 +61,7 @@ final class VisitorEstimates {
         // in spans the catalogue takes at once (at most a year each)
         for (LocalDate a = counts.firstKey(); !a.isAfter(counts.lastKey()); a = a.plusDays(366)) {
             LocalDate b = a.plusDays(365).isAfter(counts.lastKey()) ? counts.lastKey() : a.plusDays(365);
-            cells.putAll(released(site, a, b));
+            cells.putAll(catalogue.siteDays(site, a, b));
         }
         counts.forEach((day, reference) -> {
             if (cells.get(day) instanceof Long n) {
@@ -69,15 +69,5 @@ final class VisitorEstimates {
             }
         });
         return CaptureRate.fit(days);
-    }
-
-    private TreeMap<LocalDate, Object> released(String site, LocalDate from, LocalDate to) {
-        ResultTable t = catalogue.run(Metric.VISITORS, new MetricRequest(from, to, site, null, null,
-                java.util.Set.of(Grouping.DAY)));
-        TreeMap<LocalDate, Object> out = new TreeMap<>();
-        int day = t.columnIndex("day");
-        int visitors = t.columnIndex("visitors");
-        t.rows().forEach(r -> out.put(LocalDate.parse(r.get(day).toString()), r.get(visitors)));
-        return out;
     }
 }

@@ -28,11 +28,18 @@ public final class OpenDataBuilder {
     private final MetricCatalogue catalogue;
     private final ApRegistry registry;
     private final Publisher publisher;
+    /** Each site's municipality: the code of its first AP that names one. */
+    private final Map<String, String> municipality = new HashMap<>();
 
     public OpenDataBuilder(MetricCatalogue catalogue, ApRegistry registry, Publisher publisher) {
         this.catalogue = catalogue;
         this.registry = registry;
         this.publisher = publisher;
+        for (AccessPoint ap : registry.accessPoints()) {
+            if (ap.place().municipalCode() != null) {
+                municipality.putIfAbsent(ap.siteId(), ap.place().municipalCode());
+            }
+        }
     }
 
     public OpenDataSet build(LocalDate from, LocalDate to) {
@@ -128,10 +135,8 @@ public final class OpenDataBuilder {
     /** The columns every usage row starts with: publisher, row id, the site and where it stands. */
     private List<String> place(String siteId, String id) {
         Site s = registry.site(siteId).orElse(null);
-        String code = registry.accessPoints().stream().filter(a -> a.siteId().equals(siteId))
-                .map(a -> a.place().municipalCode()).filter(c -> c != null).findFirst().orElse("");
         return List.of(publisher.code(), id, publisher.name(), siteId, s == null ? "" : s.nameJa(),
-                s == null ? "" : s.nameEn(), code);
+                s == null ? "" : s.nameEn(), municipality.getOrDefault(siteId, ""));
     }
 
     static String count(Object released) {
