@@ -69,9 +69,15 @@ async function impact(name, area) {
   const dest = document.createElement('table'); dest.id = 'destinations-table'; area.appendChild(dest);
   dest.createCaption().textContent = t('destinationsTitle');
   table('destinations', ['site', 'destination', 'eventTrips', 'eventShare', 'usualTrips', 'usualShare', 'shareChange'],
-    next.rows.map(r => [siteName(r.site_id), siteName(r.destination_site_id), r.event_trips, r.event_share,
-      r.usual_trips_per_day, r.usual_share, r.share_change]));
+    next.rows.map(r => [siteName(r.site_id), siteName(r.destination_site_id), r.event_trips,
+      withInterval(r.event_share, r.event_share_low, r.event_share_high), r.usual_trips_per_day, r.usual_share,
+      withInterval(r.share_change, r.share_change_low, r.share_change_high)]));
   if (days.some(r => r.expected === null)) { const p = document.createElement('p'); p.className = 'note'; p.textContent = t('noBaseline'); area.appendChild(p); }
+}
+
+// a share and its 95 % interval in one cell: 41.2 (35.0–47.5)
+function withInterval(v, low, high) {
+  return v === null || v === undefined ? null : low === null || low === undefined ? v : `${v} (${low}–${high})`;
 }
 
 // the 14 days after the chosen range, as the usual days before them lead to expect

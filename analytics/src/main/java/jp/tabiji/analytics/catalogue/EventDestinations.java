@@ -11,11 +11,13 @@ import jp.tabiji.analytics.query.ResultTable;
 /**
  * Where an event's visitors went next, beside usual days: the published trips leaving each event site on the event's
  * days, per destination, and on its usual days (the same kinds of day in the six weeks before, other events left
- * out) per day, with each destination's share of the published trips. Hidden routes count in neither.
+ * out) per day, with each destination's share of the published trips and 95 % intervals for the event's share and
+ * its change ({@link ShareInterval}). Hidden routes count in neither.
  */
 final class EventDestinations {
     static final List<String> COLUMNS = List.of("site_id", "destination_site_id", "event_trips", "event_share",
-            "usual_trips_per_day", "usual_share", "share_change");
+            "event_share_low", "event_share_high", "usual_trips_per_day", "usual_share", "share_change",
+            "share_change_low", "share_change_high");
 
     private final MetricCatalogue catalogue;
     private final VisitorBaseline baseline;
@@ -49,20 +51,28 @@ final class EventDestinations {
             for (String to : destinations) {
                 long now = during.getOrDefault(to, 0L);
                 long before = usual.getOrDefault(to, 0L);
-                Double nowShare = duringAll == 0 ? null : 100.0 * now / duringAll;
-                Double usualShare = usualAll == 0 ? null : 100.0 * before / usualAll;
-                rows.add(java.util.Arrays.asList(site, to, now, percent(nowShare),
-                        usualDays == 0 ? null : percent(before / (double) usualDays), percent(usualShare),
-                        nowShare == null || usualShare == null ? null : percent(nowShare - usualShare)));
+                ShareInterval.Share nowShare = ShareInterval.of(now, duringAll);
+                ShareInterval.Share usualShare = ShareInterval.of(before, usualAll);
+                double[] change = nowShare == null || usualShare == null ? null
+                        : ShareInterval.difference(nowShare, usualShare);
+                rows.add(java.util.Arrays.asList(site, to, now, percent(nowShare, ShareInterval.Share::share),
+                        percent(nowShare, ShareInterval.Share::low), percent(nowShare, ShareInterval.Share::high),
+                        usualDays == 0 ? null : round(before / (double) usualDays),
+                        percent(usualShare, ShareInterval.Share::share),
+                        change == null ? null : round(100 * (nowShare.share() - usualShare.share())),
+                        change == null ? null : round(100 * change[0]), change == null ? null : round(100 * change[1])));
             }
         }
         return new ResultTable(COLUMNS, rows, List.of("event_trips"), catalogue.release().k(),
                 catalogue.release().maxNoise());
     }
 
-    private static String percent(Double v) {
-        return v == null ? null : java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP)
-                .toPlainString();
+    private static String percent(ShareInterval.Share s, java.util.function.ToDoubleFunction<ShareInterval.Share> part) {
+        return s == null ? null : round(100 * part.applyAsDouble(s));
+    }
+
+    private static String round(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** The day's published trips leaving {@code site}, per destination. */

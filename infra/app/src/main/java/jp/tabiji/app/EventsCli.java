@@ -20,7 +20,8 @@ final class EventsCli {
 
     @Command(name = "events", description = "Events marked on sites and days (仙台七夕まつり …): left out of the "
             + "baseline of usual days, their uplift measured against it.",
-            subcommands = {Events.Add.class, Events.ListAll.class, Events.Remove.class, Events.Impact.class})
+            subcommands = {Events.Add.class, Events.ListAll.class, Events.Remove.class, Events.Impact.class,
+                    Events.Destinations.class})
     static final class Events implements Callable<Integer> {
         @ParentCommand
         TabijiCli root;
@@ -29,7 +30,8 @@ final class EventsCli {
 
         @Override
         public Integer call() {
-            throw new ParameterException(spec.commandLine(), "events needs a subcommand: add, list, remove or impact");
+            throw new ParameterException(spec.commandLine(), "events needs a subcommand: add, list, remove, impact or "
+                    + "destinations");
         }
 
         EventsCommand command(Path registry) throws Exception {
@@ -92,6 +94,23 @@ final class EventsCli {
             @Override
             public Integer call() throws Exception {
                 return events.command(printed.registry).impact(name, printed.format);
+            }
+        }
+
+        @Command(name = "destinations", description = "Where an event's visitors went next: the published trips "
+                + "leaving its sites per destination beside usual days of the same kinds, with 95 %% intervals for "
+                + "the shares and their change.")
+        static final class Destinations implements Callable<Integer> {
+            @ParentCommand
+            Events events;
+            @Parameters(paramLabel = "NAME", description = "the event's name")
+            String name;
+            @Mixin
+            CliFlags.Printed printed;
+
+            @Override
+            public Integer call() throws Exception {
+                return events.command(printed.registry).destinations(name, printed.format);
             }
         }
     }

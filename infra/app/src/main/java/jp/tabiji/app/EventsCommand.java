@@ -81,6 +81,13 @@ final class EventsCommand {
         return 0;
     }
 
+    int destinations(String name, String format) throws IOException {
+        ResultTable t = released().eventDestinations(name)
+                .orElseThrow(() -> new UsageException("events destinations: no event named " + name));
+        out.print(writer().render(t, Commands.format(format)));
+        return 0;
+    }
+
     /** Says why a table has no expectations (a table only: CSV and JSON stay machine-readable). */
     private void noBaseline(ResultTable t, String format) {
         int expected = t.columnIndex("expected");

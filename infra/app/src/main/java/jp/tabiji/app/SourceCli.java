@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import jp.tabiji.ingest.simulate.EventCrowd;
 import jp.tabiji.ingest.simulate.WorkloadSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +48,25 @@ final class SourceCli {
                 description = {"outage, overload or login_burst at an AP, local times, repeatable;",
                         "e.g. overload:sendai-station-ap01:2026-11-04T13:00/2026-11-04T13:20"})
         List<String> faults = new ArrayList<>();
+        @Option(names = "--event-crowd", paramLabel = "NAME:FROM/TO:SITES:PER_DAY[:NEXT]",
+                description = {"an event's extra visitors per site and day, half going on to NEXT, repeatable;",
+                        "e.g. festival:2026-11-22/2026-11-23:matsushima:150:zuiganji"})
+        List<String> crowds = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
             Commands c = root.commands();
+            List<EventCrowd> parsed = new ArrayList<>();
+            for (String spec : crowds) {
+                try {
+                    parsed.add(EventCrowd.parse(spec));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("simulate: " + e.getMessage());
+                }
+            }
             WorkloadSimulator.Options o = c.simulation(days, devices, seed, start, background, faults)
-                    .withPopulation(new WorkloadSimulator.Population(commuters, staff, residents, longStays));
+                    .withPopulation(new WorkloadSimulator.Population(commuters, staff, residents, longStays))
+                    .withCrowds(parsed);
             return c.simulate(out, o);
         }
     }

@@ -30,20 +30,26 @@ public final class WorkloadSimulator {
      *
      * @param background steady passer-by traffic at every AP ({@link ApBackground}), as hotspot-health runs need
      * @param faults     outages, overloads and login bursts to inject (recorded in the truth with their alerts)
+     * @param crowds     events' extra visitors to inject (recorded in the truth per site and day)
      */
     public record Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period,
-                          boolean background, List<SimulatedFault> faults, Population population) {
+                          boolean background, List<SimulatedFault> faults, Population population,
+                          List<EventCrowd> crowds) {
         public Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period) {
             this(days, devices, seed, start, zone, period, false, List.of());
         }
 
         public Options(int days, int devices, long seed, LocalDate start, ZoneId zone, PseudonymPeriod period,
                        boolean background, List<SimulatedFault> faults) {
-            this(days, devices, seed, start, zone, period, background, faults, Population.NONE);
+            this(days, devices, seed, start, zone, period, background, faults, Population.NONE, List.of());
         }
 
         public Options withPopulation(Population p) {
-            return new Options(days, devices, seed, start, zone, period, background, faults, p);
+            return new Options(days, devices, seed, start, zone, period, background, faults, p, crowds);
+        }
+
+        public Options withCrowds(List<EventCrowd> c) {
+            return new Options(days, devices, seed, start, zone, period, background, faults, population, List.copyOf(c));
         }
     }
 
@@ -86,6 +92,8 @@ public final class WorkloadSimulator {
         if (o.background()) {
             visits.addAll(new ApBackground(o.seed(), o.zone()).plan(o.start(), o.days()));
         }
+        List<PlannedVisit> crowds = new EventCrowdModel(o.seed(), o.zone(), rotation).plan(o.crowds());
+        visits.addAll(crowds);
         visits = new FaultInjector(o.seed(), o.zone()).apply(visits, o.faults());
         Files.writeString(out.resolve("registry.csv"), MiyagiSites.registryCsv(), StandardCharsets.UTF_8);
         List<SimEvent> events = new ArrayList<>();
@@ -124,7 +132,8 @@ public final class WorkloadSimulator {
             Files.setLastModifiedTime(out.resolve("portal.jsonl"), last);
         }
         GroundTruth truth = new GroundTruth(visits, o.zone(), o.period());
-        writeTruth(out.resolve("truth.json"), o, truth, unregisteredSeen);
+        writeTruth(out.resolve("truth.json"), o, truth, new GroundTruth(crowds, o.zone(), o.period()),
+                unregisteredSeen);
         int devices = (int) visits.stream().map(v -> v.device().index()).distinct().count();
         return new Summary(devices, visits.size(), hostapd, portal);
     }
@@ -157,8 +166,8 @@ public final class WorkloadSimulator {
         return 1;
     }
 
-    private static void writeTruth(Path file, Options o, GroundTruth truth, boolean unregisteredSeen)
-            throws IOException {
+    private static void writeTruth(Path file, Options o, GroundTruth truth, GroundTruth crowds,
+                                   boolean unregisteredSeen) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("seed", o.seed());
@@ -230,7 +239,21 @@ public final class WorkloadSimulator {
                 .put("destination_site_id", f.destination()).put("lang", f.lang()).put("trips", f.trips())
                 .put("travellers", f.travellers()));
         root.put("background", o.background());
+        writeCrowds(root.putArray("eventCrowds"), o.crowds(), crowds);
         ExpectedAlerts.write(root, o.faults(), unregisteredSeen ? List.of(UNREGISTERED_AP) : List.of());
         json.writeValue(file.toFile(), root);
+    }
+
+    /** Each injected crowd, and the devices it added to each site-day: the uplift an event's interval must hold. */
+    private static void writeCrowds(ArrayNode out, List<EventCrowd> crowds, GroundTruth added) {
+        for (EventCrowd c : crowds) {
+            ObjectNode n = out.addObject().put("name", c.name()).put("from", c.from().toString())
+                    .put("to", c.to().toString()).put("per_day", c.perDay()).put("next_site_id", c.next());
+            c.sites().forEach(n.putArray("site_ids")::add);
+            ArrayNode days = n.putArray("addedBySiteDay");
+            added.visitorsBySiteDay().stream().filter(d -> c.sites().contains(d.siteId()) && !d.day().isBefore(c.from())
+                    && !d.day().isAfter(c.to())).forEach(d -> days.addObject().put("site_id", d.siteId())
+                    .put("day", d.day().toString()).put("visitors", d.visitors()));
+        }
     }
 }

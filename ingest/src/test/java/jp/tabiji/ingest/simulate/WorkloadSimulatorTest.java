@@ -1,12 +1,17 @@
 package jp.tabiji.ingest.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.tabiji.ingest.privacy.PseudonymPeriod;
 import jp.tabiji.ingest.registry.ApRegistry;
 import org.junit.jupiter.api.Test;
@@ -45,5 +50,48 @@ class WorkloadSimulatorTest {
         assertThat(randomMacs).isGreaterThan(100);
         assertThat(Files.readString(dir.resolve("truth.json"))).contains("visitorsBySiteDayLang").contains("zh-Hant")
                 .contains("unknown");
+    }
+
+    @Test
+    void anEventCrowdAddsItsDevicesToTheEventsSitesAndDaysAndChangesNoUsualVisitor() throws Exception {
+        EventCrowd crowd = EventCrowd.parse("祭り:2026-11-03/2026-11-03:matsushima,shiogama:40:zuiganji");
+        new WorkloadSimulator().write(options(5), dir.resolve("usual"));
+        new WorkloadSimulator().write(options(5).withCrowds(List.of(crowd)), dir.resolve("event"));
+        Map<String, Integer> usual = siteDays(dir.resolve("usual"));
+        Map<String, Integer> event = siteDays(dir.resolve("event"));
+        JsonNode injected = new ObjectMapper().readTree(dir.resolve("event/truth.json").toFile()).get("eventCrowds")
+                .get(0);
+        assertThat(injected.get("name").asText()).isEqualTo("祭り");
+        Map<String, Integer> added = new HashMap<>();
+        injected.get("addedBySiteDay").forEach(d -> added.put(d.get("site_id").asText() + "|" + d.get("day").asText(),
+                d.get("visitors").asInt()));
+        // every crowd device is one device of the pipeline (no rotation here): exactly 40 per site and day
+        assertThat(added).isEqualTo(Map.of("matsushima|2026-11-03", 40, "shiogama|2026-11-03", 40));
+        event.forEach((key, n) -> {
+            int extra = added.getOrDefault(key, 0);
+            if (key.startsWith("zuiganji|2026-11-03")) {
+                // half the crowd goes on to the next site, which is no site of the event
+                assertThat(n - usual.getOrDefault(key, 0)).isBetween(25, 55);
+            } else {
+                assertThat(n).as(key).isEqualTo(usual.getOrDefault(key, 0) + extra);
+            }
+        });
+    }
+
+    @Test
+    void anEventCrowdSpecNamesWhatIsWrong() {
+        assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03:matsushima:40")).hasMessageContaining("NAME:FROM/TO");
+        assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-02:matsushima:40"))
+                .hasMessageContaining("in order");
+        assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-03:atlantis:40")).hasMessageContaining("atlantis");
+        assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-03:matsushima:many"))
+                .hasMessageContaining("whole number");
+    }
+
+    private static Map<String, Integer> siteDays(Path sim) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        new ObjectMapper().readTree(sim.resolve("truth.json").toFile()).get("visitorsBySiteDay").forEach(d ->
+                out.put(d.get("site_id").asText() + "|" + d.get("day").asText(), d.get("visitors").asInt()));
+        return out;
     }
 }
