@@ -123,7 +123,7 @@ INSERT INTO tabiji.schema_migrations VALUES ('V008__device_segments.sql', now())
 -- replication, and on a table replicated to every node it would run once per shard.)
 INSERT INTO tabiji.schema_migrations VALUES ('V009__period_cells_as_tsv.sql', now()), ('V010__private_addresses.sql', now()), ('V011__segment_rules.sql', now()), ('V012__alert_peaks.sql', now());
 
--- V013 and V014 (reference counts and events, issue 18): a few rows each, whole on every replica.
+-- V013, V014 and V015 (reference counts, events and segments' reference counts, issue 18): a few rows each, whole on every replica.
 CREATE TABLE IF NOT EXISTS tabiji.reference_counts ON CLUSTER '{cluster}' (
     site_id String, day Date, visitors UInt64, source String, recorded_ms UInt64
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/reference_counts', '{replica}', recorded_ms)
@@ -132,4 +132,10 @@ CREATE TABLE IF NOT EXISTS tabiji.events ON CLUSTER '{cluster}' (
     name String, from_day Date, to_day Date, sites Array(String), removed UInt8, recorded_ms UInt64
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/events', '{replica}', recorded_ms)
 ORDER BY name;
-INSERT INTO tabiji.schema_migrations VALUES ('V013__reference_counts.sql', now()), ('V014__events.sql', now());
+CREATE TABLE IF NOT EXISTS tabiji.segment_reference_counts ON CLUSTER '{cluster}' (
+    site_id String, segment String, day Date, visitors UInt64, source String, recorded_ms UInt64
+) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/segment_reference_counts', '{replica}',
+    recorded_ms)
+ORDER BY (site_id, segment, day);
+INSERT INTO tabiji.schema_migrations VALUES ('V013__reference_counts.sql', now()), ('V014__events.sql', now()),
+    ('V015__segment_reference_counts.sql', now());

@@ -161,27 +161,32 @@ async function sitePage(site) {
   dwellChart(dwell.rows);
 }
 
-// all visitors, not only the Wi-Fi's: observed devices scaled by the site's capture rate, with the interval as a band
+// all visitors, not only the Wi-Fi's: observed devices scaled by the site's capture rate, with the interval as a band;
+// of the page's segment where the site has reference counts of that segment (a tourist survey), else of everyone
 async function estimates(site) {
-  const e = await api(`/api/v1/estimates?${range()}&site=${encodeURIComponent(site)}`);
+  const all = await api(`/api/v1/estimates?${range()}&site=${encodeURIComponent(site)}`);
+  const own = segment() && all.segment_rates.some(s => s.segment === segment() && s.calibrated);
+  const e = own ? await api(`/api/v1/estimates?${scope()}&site=${encodeURIComponent(site)}`) : all;
   if (!e.calibrated) { const p = document.createElement('p'); p.className = 'note'; p.id = 'estimates-note';
     p.textContent = e.note[lang === 'ja' ? 0 : 1]; $('page').appendChild(p); return; }
   block('estimates', t('estimatesTitle'), 320);
   const pct = v => fmt(Math.round(v * 1000) / 10);
   const rate = document.createElement('p'); rate.className = 'note'; rate.id = 'capture-rate';
   rate.textContent = t('captureRate').replace('{rate}', pct(e.capture_rate)).replace('{low}', pct(e.capture_rate_low))
-    .replace('{high}', pct(e.capture_rate_high)).replace('{days}', e.reference_days);
+    .replace('{high}', pct(e.capture_rate_high)).replace('{days}', e.reference_days)
+    .replace('{whom}', own ? t('segment_' + segment()) : t('everyone'));
   $('estimates').before(rate);
-  const days = e.rows.map(r => r.day);
-  const low = e.rows.map(r => r.estimated_low); const band = e.rows.map(r => r.estimated_low === null ? null : r.estimated_high - r.estimated_low);
+  const perDay = e.rows.filter(r => r.day !== 'total'); // the range's total is a row of the table, not a point
+  const days = perDay.map(r => r.day);
+  const low = perDay.map(r => r.estimated_low); const band = perDay.map(r => r.estimated_low === null ? null : r.estimated_high - r.estimated_low);
   chart('estimates', { tooltip: { trigger: 'axis' }, legend: { data: [t('estimated'), t('observed')] },
     xAxis: { type: 'category', data: days }, yAxis: { type: 'value' },
     series: [{ name: 'low', type: 'line', data: low, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
       { name: t('interval'), type: 'line', data: band, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#9ecae1', opacity: 0.5 } },
-      { name: t('estimated'), type: 'line', data: e.rows.map(r => r.estimated_visitors), color: '#08519c' },
-      { name: t('observed'), type: 'line', data: e.rows.map(r => r.visitors), color: '#e6550d' }] });
+      { name: t('estimated'), type: 'line', data: perDay.map(r => r.estimated_visitors), color: '#08519c' },
+      { name: t('observed'), type: 'line', data: perDay.map(r => r.visitors), color: '#e6550d' }] });
   table('estimates', ['day', 'observed', 'estimated', 'intervalLow', 'intervalHigh'],
-    e.rows.map(r => [r.day, r.visitors, r.estimated_visitors, r.estimated_low, r.estimated_high]));
+    e.rows.map(r => [r.day === 'total' ? t('total') : r.day, r.visitors, r.estimated_visitors, r.estimated_low, r.estimated_high]));
 }
 
 async function languagesPage() {

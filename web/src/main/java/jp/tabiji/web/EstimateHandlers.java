@@ -20,6 +20,10 @@ final class EstimateHandlers {
     static final String NOT_CALIBRATED_JA = "この地点には参照データ（入場者数など）がないため、推定は出せません。観測された端末数のみです。";
     static final String NOT_CALIBRATED_EN = "This site has no reference counts (ticket gates, a people counter, a survey), "
             + "so there is no estimate: observed devices only.";
+    static final String NOT_CALIBRATED_SEGMENT_JA = "この区分の参照データ（観光客の調査など）がないため、推定は出せません。"
+            + "観測された端末数のみです。";
+    static final String NOT_CALIBRATED_SEGMENT_EN = "This site has no reference counts of this segment (a survey of "
+            + "tourists, say), so there is no estimate: observed devices only.";
     private final MetricCatalogue catalogue;
     private final Optional<EventCalendar> editor;
 
@@ -72,28 +76,46 @@ final class EstimateHandlers {
         if (r.site() == null) {
             throw ApiException.badRequest("site is required: estimates are per site");
         }
-        if (r.segment() != null || r.lang() != null || !r.groupBy().isEmpty()) {
-            throw ApiException.badRequest("estimates are of all of a site's visitors per day: no segment, lang or groupBy");
+        if (r.lang() != null || !r.groupBy().isEmpty()) {
+            throw ApiException.badRequest("estimates are of a site's visitors (or one segment of them) per day: "
+                    + "no lang or groupBy");
         }
         Map.Entry<ResultTable, Optional<CaptureRate>> a;
+        Map<jp.tabiji.analytics.catalogue.Segment, Optional<CaptureRate>> bySegment;
         try {
-            a = catalogue.estimates(r.site(), r.from(), r.to());
+            a = catalogue.estimates(r.site(), r.segment(), r.from(), r.to());
+            bySegment = catalogue.segmentCaptureRates(r.site());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("site", r.site());
+        meta.put("segment", r.segment() == null ? null : r.segment().label());
         meta.put("from", r.from().toString());
         meta.put("to", r.to().toString());
         meta.put("calibrated", a.getValue().isPresent());
         meta.put("level", CaptureRate.LEVEL);
-        a.getValue().ifPresentOrElse(rate -> {
-            meta.put("capture_rate", round(rate.rate()));
-            meta.put("capture_rate_low", round(rate.rateLow()));
-            meta.put("capture_rate_high", round(rate.rateHigh()));
-            meta.put("reference_days", rate.days());
-        }, () -> meta.put("note", List.of(NOT_CALIBRATED_JA, NOT_CALIBRATED_EN)));
+        a.getValue().ifPresentOrElse(rate -> meta.putAll(rate(rate)), () -> meta.put("note", r.segment() == null
+                ? List.of(NOT_CALIBRATED_JA, NOT_CALIBRATED_EN) : List.of(NOT_CALIBRATED_SEGMENT_JA,
+                NOT_CALIBRATED_SEGMENT_EN)));
+        // the rates of the segments the site has counts of, whichever segment is asked for
+        meta.put("segment_rates", bySegment.entrySet().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("segment", e.getKey().label());
+            m.put("calibrated", e.getValue().isPresent());
+            e.getValue().ifPresent(rate -> m.putAll(rate(rate)));
+            return m;
+        }).toList());
         ctx.json(TableJson.body(a.getKey(), meta, catalogue.release().maxNoise()));
+    }
+
+    private static Map<String, Object> rate(CaptureRate rate) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("capture_rate", round(rate.rate()));
+        m.put("capture_rate_low", round(rate.rateLow()));
+        m.put("capture_rate_high", round(rate.rateHigh()));
+        m.put("reference_days", rate.days());
+        return m;
     }
 
     void events(Context ctx) {

@@ -41,7 +41,7 @@ class EstimatesIT {
         for (int d = 0; d < 14; d++) {
             counts.put(OCTOBER.plusDays(d), 4L * (20 + d) + (d % 2 == 0 ? 4 : -4)); // the counter's own error: ±4
         }
-        new ReferenceCounts(ch).record("castle", counts, "east-gate-counter", Clock.systemUTC());
+        new ReferenceCounts(ch).record("castle", null, counts, "east-gate-counter", Clock.systemUTC());
         // the port from September to October: 30 visitors on weekdays, 50 on weekends and holidays (a few more or less
         // each day), and 仙台七夕 (a pretend one) on Saturday 24 and Sunday 25 October brings 40 more each day
         ch.execute("INSERT INTO site_day_visitors (site_id, day, device_id, last_event_ms, lang, random_mac) "
@@ -90,8 +90,18 @@ class EstimatesIT {
         assertThat(a.get("capture_rate").asDouble()).isBetween(0.245, 0.255);
         assertThat(a.get("capture_rate_low").asDouble()).isLessThan(0.25);
         assertThat(a.get("capture_rate_high").asDouble()).isGreaterThan(0.25);
-        assertThat(a.get("rows")).hasSize(14);
+        assertThat(a.get("rows")).hasSize(15);
+        long dayWidths = 0;
         for (JsonNode row : a.get("rows")) {
+            if (row.get("day").asText().equals("total")) {
+                // the fortnight: 567 devices, 2,268 visitors; one interval, narrower than the days' summed
+                assertThat(row.get("visitors").asLong()).isEqualTo(567);
+                assertThat(row.get("estimated_low").asLong()).isLessThanOrEqualTo(2268);
+                assertThat(row.get("estimated_high").asLong()).isGreaterThanOrEqualTo(2268);
+                assertThat(row.get("estimated_high").asLong() - row.get("estimated_low").asLong()).isLessThan(dayWidths);
+                continue;
+            }
+            dayWidths += row.get("estimated_high").asLong() - row.get("estimated_low").asLong();
             int d = LocalDate.parse(row.get("day").asText()).getDayOfMonth() - 1;
             long observed = row.get("visitors").asLong();
             assertThat(observed).isEqualTo(20 + d);

@@ -68,12 +68,31 @@ public record CaptureRate(int days, double logMean, double logSd) {
     }
 
     /**
-     * A day's total from its released visitor cell; never below what the cell itself allows (the exact devices are at
-     * least the released value less the release's noise bound).
+     * A day's total from its released visitor cell (its prediction interval); never below what the cell itself
+     * allows (the exact devices are at least the released value less the release's noise bound).
      */
     public Estimate estimate(long observed, int maxNoise) {
-        double half = t() * logSd * Math.sqrt(1 + 1.0 / days);
-        long floor = Math.max(0, observed - maxNoise);
+        return estimate(observed, Math.max(0, observed - maxNoise), 1);
+    }
+
+    /**
+     * The total of several days from their released cells: their sum times exp(m), on the log scale within
+     * {@code t · s · √(Σw² + 1/n)}, w each day's share of the observed devices, since the days' own ratios vary
+     * independently around the rate while the rate's own error is shared by all (one day: the formula above). Never
+     * below the cells' sum less each one's noise bound.
+     */
+    public Estimate estimateTotal(List<Long> observedDays, int maxNoise) {
+        long sum = observedDays.stream().mapToLong(Long::longValue).sum();
+        long floor = observedDays.stream().mapToLong(o -> Math.max(0, o - maxNoise)).sum();
+        double squares = 0;
+        for (long o : observedDays) {
+            squares += sum == 0 ? 0 : ((double) o / sum) * ((double) o / sum);
+        }
+        return estimate(sum, floor, squares);
+    }
+
+    private Estimate estimate(long observed, long floor, double weightSquares) {
+        double half = t() * logSd * Math.sqrt(weightSquares + 1.0 / days);
         long low = Math.max(floor, (long) Math.floor(observed * Math.exp(logMean - half)));
         long high = Math.max(low, (long) Math.ceil(observed * Math.exp(logMean + half)));
         return new Estimate(observed, Math.max(low, Math.round(observed * Math.exp(logMean))), low, high);

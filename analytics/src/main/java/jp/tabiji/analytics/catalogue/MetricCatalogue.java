@@ -153,16 +153,25 @@ public final class MetricCatalogue {
      *
      * @return the rows and the capture rate (empty: not calibrated)
      */
-    public Map.Entry<ResultTable, java.util.Optional<CaptureRate>> estimates(String site, LocalDate from, LocalDate to) {
+    public Map.Entry<ResultTable, java.util.Optional<CaptureRate>> estimates(String site, Segment segment,
+                                                                              LocalDate from, LocalDate to) {
         requireSite(site);
-        RequestLimits.check(new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY)));
-        VisitorEstimates.Answer a = RequestLimits.bounded(() -> estimates.run(site, from, to));
+        MetricRequest r = new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY)).withSegment(segment);
+        RequestLimits.check(r);
+        Segment checked = withSegment(r).segment(); // one the pseudonym period has; unknown is everyone
+        VisitorEstimates.Answer a = RequestLimits.bounded(() -> estimates.run(site, checked, from, to));
         return Map.entry(a.rows(), a.rate());
     }
 
     /** A site's released visitor cells by day (a Long, or a hidden cell): what estimates and baselines are made of. */
     java.util.TreeMap<LocalDate, Object> siteDays(String site, LocalDate from, LocalDate to) {
-        ResultTable t = run(Metric.VISITORS, new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY)));
+        return siteDays(site, null, from, to);
+    }
+
+    /** The same, of one segment's visitors (null: all). */
+    java.util.TreeMap<LocalDate, Object> siteDays(String site, Segment segment, LocalDate from, LocalDate to) {
+        ResultTable t = run(Metric.VISITORS, new MetricRequest(from, to, site, null, null, Set.of(Grouping.DAY))
+                .withSegment(segment));
         java.util.TreeMap<LocalDate, Object> out = new java.util.TreeMap<>();
         int day = t.columnIndex("day");
         int visitors = t.columnIndex("visitors");
@@ -177,8 +186,14 @@ public final class MetricCatalogue {
     }
 
     /** The capture rate of a site (empty: fewer than {@link CaptureRate#MIN_DAYS} usable reference days). */
-    public java.util.Optional<CaptureRate> captureRate(String site) {
-        return estimates.rate(site);
+    public java.util.Optional<CaptureRate> captureRate(String site, Segment segment) {
+        return estimates.rate(site, segment);
+    }
+
+    /** The capture rate of each segment of the site's visitors that has reference counts of its own. */
+    public Map<Segment, java.util.Optional<CaptureRate>> segmentCaptureRates(String site) {
+        requireSite(site);
+        return estimates.segmentRates(site);
     }
 
     /** Visitors, foreign share, median dwell and repeat rate of one place and lattice period. */

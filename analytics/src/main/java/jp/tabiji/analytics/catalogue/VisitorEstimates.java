@@ -13,7 +13,8 @@ import jp.tabiji.analytics.release.Release;
 /**
  * Estimated total visitors of a site per day, beside its observed devices: the released visitor cells of the days,
  * scaled by the capture rate its reference days give ({@link CaptureRate}), both from released cells only. Without
- * enough reference days there is no rate, and the rows carry the observed devices alone.
+ * enough reference days there is no rate, and the rows carry the observed devices alone. With a rate and more than
+ * one day, a last row {@code total} estimates the whole period (visitor-days) with its own, narrower interval.
  */
 final class VisitorEstimates {
     static final List<String> COLUMNS = List.of("day", "visitors", "estimated_visitors", "estimated_low",
@@ -31,12 +32,18 @@ final class VisitorEstimates {
     record Answer(ResultTable rows, Optional<CaptureRate> rate) {
     }
 
-    Answer run(String site, LocalDate from, LocalDate to) {
+    /** @param segment the segment estimated (its own reference counts and released cells), or null for all */
+    Answer run(String site, Segment segment, LocalDate from, LocalDate to) {
         Release release = catalogue.release();
-        Optional<CaptureRate> rate = rate(site);
+        Optional<CaptureRate> rate = rate(site, segment);
         List<List<Object>> rows = new ArrayList<>();
-        for (Map.Entry<LocalDate, Object> day : catalogue.siteDays(site, from, to).entrySet()) {
+        List<Long> published = new ArrayList<>();
+        Map<LocalDate, Object> cells = catalogue.siteDays(site, segment, from, to);
+        for (Map.Entry<LocalDate, Object> day : cells.entrySet()) {
             Object observed = day.getValue();
+            if (observed instanceof Long n) {
+                published.add(n);
+            }
             List<Object> row = new ArrayList<>(List.of(day.getKey().toString(), observed));
             if (rate.isPresent() && observed instanceof Long n) {
                 CaptureRate.Estimate e = rate.get().estimate(n, release.maxNoise());
@@ -47,12 +54,27 @@ final class VisitorEstimates {
             }
             rows.add(row);
         }
+        if (rate.isPresent() && cells.size() > 1) {
+            rows.add(total(rate.get(), published.size() == cells.size() ? published : null, release.maxNoise()));
+        }
         return new Answer(new ResultTable(COLUMNS, rows, List.of("visitors"), release.k(), release.maxNoise()), rate);
     }
 
-    /** The rate from the site's reference days whose visitor cell is published (a hidden cell says nothing). */
-    Optional<CaptureRate> rate(String site) {
-        TreeMap<LocalDate, Long> counts = references.of(site);
+    /** The period's total (its own interval: {@link CaptureRate#estimateTotal}); blank when a day is hidden. */
+    private static List<Object> total(CaptureRate rate, List<Long> days, int maxNoise) {
+        if (days == null) {
+            return java.util.Arrays.asList("total", null, null, null, null);
+        }
+        CaptureRate.Estimate e = rate.estimateTotal(days, maxNoise);
+        return List.of("total", e.observed(), e.estimate(), e.low(), e.high());
+    }
+
+    /**
+     * The rate from the site's reference days whose visitor cell is published (a hidden cell says nothing); of one
+     * segment, from that segment's counts and cells.
+     */
+    Optional<CaptureRate> rate(String site, Segment segment) {
+        TreeMap<LocalDate, Long> counts = references.of(site, segment);
         if (counts.isEmpty()) {
             return Optional.empty();
         }
@@ -61,7 +83,7 @@ final class VisitorEstimates {
         // in spans the catalogue takes at once (at most a year each)
         for (LocalDate a = counts.firstKey(); !a.isAfter(counts.lastKey()); a = a.plusDays(366)) {
             LocalDate b = a.plusDays(365).isAfter(counts.lastKey()) ? counts.lastKey() : a.plusDays(365);
-            cells.putAll(catalogue.siteDays(site, a, b));
+            cells.putAll(catalogue.siteDays(site, segment, a, b));
         }
         counts.forEach((day, reference) -> {
             if (cells.get(day) instanceof Long n) {
@@ -69,5 +91,12 @@ final class VisitorEstimates {
             }
         });
         return CaptureRate.fit(days);
+    }
+
+    /** Each segment with reference counts at the site, and its rate (empty: too few usable days). */
+    Map<Segment, Optional<CaptureRate>> segmentRates(String site) {
+        Map<Segment, Optional<CaptureRate>> out = new java.util.EnumMap<>(Segment.class);
+        references.segmentsOf(site).forEach(s -> out.put(s, rate(site, s)));
+        return out;
     }
 }

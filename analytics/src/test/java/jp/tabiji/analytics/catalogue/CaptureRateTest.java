@@ -23,11 +23,22 @@ class CaptureRateTest {
     private static final int K = 10;
     private static final int NOISE = 2;
 
-    /** One simulated site: its reference days and one later day to estimate; the true total of that day. */
-    private record Site(List<CaptureRate.Day> reference, long observed, long truth) {
+    /** One simulated site: its reference days and later days to estimate, each {released, true total}. */
+    private record Site(List<CaptureRate.Day> reference, List<long[]> targets) {
+        long observed() {
+            return targets.get(0)[0];
+        }
+
+        long truth() {
+            return targets.stream().mapToLong(t -> t[1]).sum();
+        }
     }
 
     private static Site site(long seed) {
+        return site(seed, 1);
+    }
+
+    private static Site site(long seed, int targetDays) {
         RandomGenerator rng = new MersenneTwister(seed);
         double base = 80 + rng.nextDouble() * 3000;
         double meanRate = 0.05 + rng.nextDouble() * 0.55;
@@ -36,8 +47,8 @@ class CaptureRateTest {
         GammaDistribution crowd = new GammaDistribution(rng, 5, 1.0 / 5); // mean 1, overdispersion of the day
         int days = 7 + rng.nextInt(22);
         List<CaptureRate.Day> reference = new ArrayList<>();
-        long[] target = null;
-        for (int d = 0; reference.size() < days || target == null; d++) {
+        List<long[]> targets = new ArrayList<>();
+        for (int d = 0; reference.size() < days || targets.size() < targetDays; d++) {
             double weekday = d % 7 >= 5 ? 1.6 : 1.0;
             long truth = new PoissonDistribution(rng, base * weekday * crowd.sample(), PoissonDistribution.DEFAULT_EPSILON,
                     PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
@@ -49,10 +60,10 @@ class CaptureRateTest {
             if (reference.size() < days) {
                 reference.add(new CaptureRate.Day(released, truth));
             } else {
-                target = new long[] {released, truth};
+                targets.add(new long[] {released, truth});
             }
         }
-        return new Site(reference, target[0], target[1]);
+        return new Site(reference, targets);
     }
 
     @Test
@@ -70,6 +81,28 @@ class CaptureRateTest {
         BinomialDistribution nominal = new BinomialDistribution(SEEDS, CaptureRate.LEVEL);
         assertThat(covered).as("intervals holding the truth, of " + SEEDS)
                 .isBetween(nominal.inverseCumulativeProbability(0.0005), nominal.inverseCumulativeProbability(0.9995));
+    }
+
+    @Test
+    void aPeriodsIntervalHoldsItsTrueTotalAsOftenAsItsLevelSays() {
+        int covered = 0;
+        int narrower = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Site s = site(seed + 10_000, 2 + (int) (seed % 29));
+            CaptureRate rate = CaptureRate.fit(s.reference()).orElseThrow();
+            CaptureRate.Estimate e = rate.estimateTotal(s.targets().stream().map(t -> t[0]).toList(), NOISE);
+            if (e.low() <= s.truth() && s.truth() <= e.high()) {
+                covered++;
+            }
+            // a period's relative interval is narrower than a day's: the days' own deviations partly cancel
+            CaptureRate.Estimate day = rate.estimate(s.observed(), NOISE);
+            narrower += (e.high() - e.low()) / (double) e.estimate() < (day.high() - day.low()) / (double) day.estimate()
+                    ? 1 : 0;
+        }
+        BinomialDistribution nominal = new BinomialDistribution(SEEDS, CaptureRate.LEVEL);
+        assertThat(covered).as("period intervals holding the truth, of " + SEEDS)
+                .isBetween(nominal.inverseCumulativeProbability(0.0005), nominal.inverseCumulativeProbability(0.9995));
+        assertThat(narrower).isGreaterThan(SEEDS * 9 / 10);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import jp.tabiji.analytics.catalogue.CaptureRate;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.ReferenceCounts;
+import jp.tabiji.analytics.catalogue.Segment;
 import jp.tabiji.analytics.catalogue.Sites;
 import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
@@ -32,25 +33,34 @@ final class Calibration {
         this.out = out;
     }
 
-    int run(String site, Path file, String source, ApRegistry registry) throws Exception {
+    /** @param segmentName the segment the counts are of, or null for all the site's visitors */
+    int run(String site, String segmentName, Path file, String source, ApRegistry registry) throws Exception {
         if (registry.site(site).isEmpty()) {
             throw new UsageException("calibrate: " + site + " is not a site of the registry (--registry FILE)");
+        }
+        Segment segment = segmentName == null ? null : Segment.parse(segmentName);
+        if (segmentName != null && (segment == null || segment == Segment.UNKNOWN
+                || !config.segmentPeriod().segments().contains(segment))) {
+            throw new UsageException("calibrate: --segment is one of visitor, commuter, staff, resident (and needs "
+                    + "pseudonyms longer than a day), not " + segmentName);
         }
         Map<LocalDate, Long> counts = parse(file);
         ClickHouseHttp admin = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(admin).migrate();
-        new ReferenceCounts(admin).record(site, counts, source, Clock.systemUTC());
+        new ReferenceCounts(admin).record(site, segment, counts, source, Clock.systemUTC());
         MetricCatalogue stats = new ServeCommand(config, out).releasedCatalogue(new ClickHouseHttp(
                 config.clickhouseUrl(), config.database(), ClickHouseHttp.READER), new Sites(registry), null);
-        Optional<CaptureRate> rate = stats.captureRate(site);
-        out.printf("calibrate: %d reference days for %s stored (source: %s)%n", counts.size(), site, source);
+        Optional<CaptureRate> rate = stats.captureRate(site, segment);
+        String whose = segment == null ? site + "'s visitors" : site + "'s " + segment.label() + "s";
+        out.printf("calibrate: %d reference days for %s stored (source: %s)%n", counts.size(),
+                segment == null ? site : site + " (" + segment.label() + ")", source);
         if (rate.isEmpty()) {
             out.printf("calibrate: no capture rate yet: it needs %d days with both a reference count and a published "
                     + "visitor cell%n", CaptureRate.MIN_DAYS);
         } else {
             CaptureRate r = rate.get();
-            out.printf(Locale.ROOT, "calibrate: the Wi-Fi sees %.1f %% of %s's visitors (%.0f %% interval %.1f–%.1f %%, "
-                    + "from %d days)%n", 100 * r.rate(), site, 100 * CaptureRate.LEVEL, 100 * r.rateLow(),
+            out.printf(Locale.ROOT, "calibrate: the Wi-Fi sees %.1f %% of %s (%.0f %% interval %.1f–%.1f %%, "
+                    + "from %d days)%n", 100 * r.rate(), whose, 100 * CaptureRate.LEVEL, 100 * r.rateLow(),
                     100 * r.rateHigh(), r.days());
         }
         return 0;

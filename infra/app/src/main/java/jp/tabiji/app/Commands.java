@@ -212,8 +212,8 @@ final class Commands {
                 config.publisher(code, name, env));
     }
 
-    int calibrate(String site, Path counts, String source, Path registry) throws Exception {
-        return new Calibration(config, out).run(site, counts, source, registryOrEmpty(registry));
+    int calibrate(String site, String segment, Path counts, String source, Path registry) throws Exception {
+        return new Calibration(config, out).run(site, segment, counts, source, registryOrEmpty(registry));
     }
 
     EventsCommand events(Path registry) throws IOException {

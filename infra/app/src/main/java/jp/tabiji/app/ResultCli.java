@@ -106,12 +106,15 @@ final class ResultCli {
         Path counts;
         @Option(names = "--source", paramLabel = "NAME", description = "where they come from (default: ${DEFAULT-VALUE})")
         String source = "reference";
+        @Option(names = "--segment", paramLabel = "SEGMENT",
+                description = "the counts are of one segment: visitor, commuter, staff or resident (default: all)")
+        String segment;
         @Option(names = "--registry", paramLabel = "FILE", description = "the AP registry CSV")
         Path registry;
 
         @Override
         public Integer call() throws Exception {
-            return root.commands().calibrate(site, counts, source, registry);
+            return root.commands().calibrate(site, segment, counts, source, registry);
         }
     }
 

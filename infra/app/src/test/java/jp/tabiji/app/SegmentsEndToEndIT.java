@@ -269,6 +269,62 @@ class SegmentsEndToEndIT {
     }
 
     /**
+     * A survey that counts twice the Wi-Fi's tourists at Sendai Station calibrates the visitor segment's own capture
+     * rate (50 %), from the segment's released cells; the station's visitors as a whole stay uncalibrated.
+     */
+    @Test
+    void aSegmentsReferenceCountsCalibrateThatSegmentAlone() throws Exception {
+        StringBuilder counts = new StringBuilder("day,visitors\n");
+        truthCells().forEach((key, exact) -> {
+            String[] k = key.split("\\|");
+            if (k[0].equals("sendai-station") && k[2].equals("visitor")) {
+                counts.append(k[1]).append(',').append(2 * exact).append('\n');
+            }
+        });
+        Path file = dir.resolve("station-survey.csv");
+        java.nio.file.Files.writeString(file, counts);
+        Map<String, String> env = Map.of("TABIJI_HOME", dir.resolve("home").toString(), "TABIJI_CLICKHOUSE",
+                stack.clickhouseUrl(), "TABIJI_CLICKHOUSE_DB", DB, "TABIJI_SECRET", "it-secret");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = {"calibrate", "--site", "sendai-station", "--segment", "visitor", "--counts", file.toString(),
+                "--source", "survey", "--registry", sim.resolve("registry.csv").toString()};
+        assertThat(TabijiCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+        String said = out.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sees ([0-9.]+) % of sendai-station's visitors "
+                + "\\(95 % interval ([0-9.]+)–([0-9.]+) %, from (\\d+) days\\)").matcher(said);
+        assertThat(m.find()).as(said).isTrue();
+        // the release's noise (±2 on cells of a few dozen) moves each day's ratio; the days' mean stays near 50 %
+        assertThat(Double.parseDouble(m.group(1))).isBetween(44.0, 56.0);
+        assertThat(Double.parseDouble(m.group(2))).isLessThan(Double.parseDouble(m.group(1)));
+        assertThat(Double.parseDouble(m.group(3))).isGreaterThan(Double.parseDouble(m.group(1)));
+        assertThat(Integer.parseInt(m.group(4))).isGreaterThanOrEqualTo(5);
+
+        AppConfig c = new AppConfig(dir.resolve("home"), stack.kafkaBootstrap(), stack.clickhouseUrl(), DB, TOKYO, 10,
+                PseudonymPeriod.MONTH, "it-secret", dir.resolve("archive").toUri().toString());
+        var stats = new ServeCommand(c, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .releasedCatalogue(new ClickHouseHttp(stack.clickhouseUrl(), DB, ClickHouseHttp.READER),
+                        new Sites(registry()), null);
+        LocalDate end = START.plusDays(DAYS - 1);
+        var visitors = stats.estimates("sendai-station", jp.tabiji.analytics.catalogue.Segment.VISITOR, START, end);
+        assertThat(visitors.getValue()).isPresent();
+        ResultTable rows = visitors.getKey();
+        int observed = rows.columnIndex("visitors");
+        int estimated = rows.columnIndex("estimated_visitors");
+        for (List<Object> r : rows.rows()) {
+            if (r.get(observed) instanceof Long n) {
+                assertThat(((Number) r.get(estimated)).doubleValue()).as(r.toString()).isBetween(1.6 * n, 2.5 * n);
+            }
+        }
+        assertThat(stats.estimates("sendai-station", null, START, end).getValue()).isEmpty();
+        assertThat(stats.segmentCaptureRates("sendai-station")).containsOnlyKeys(
+                jp.tabiji.analytics.catalogue.Segment.VISITOR);
+        // a segment the period does not have is a usage error, not an empty rate
+        assertThat(TabijiCli.run(new String[] {"calibrate", "--site", "sendai-station", "--segment", "tourist",
+                "--counts", file.toString(), "--registry", sim.resolve("registry.csv").toString()}, env, System.out,
+                System.err)).isEqualTo(2);
+    }
+
+    /**
      * As after {@code ./tabiji demo}: the sign-in link the server printed (good once) opens the dashboard on a range
      * with data, the replayed days' latest ended ISO week, as headless Chromium renders it.
      */
