@@ -137,5 +137,5 @@ CREATE TABLE IF NOT EXISTS tabiji.segment_reference_counts ON CLUSTER '{cluster}
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/all/tabiji/segment_reference_counts', '{replica}',
     recorded_ms)
 ORDER BY (site_id, segment, day);
-INSERT INTO tabiji.schema_migrations VALUES ('V013__reference_counts.sql', now()), ('V014__events.sql', now()),
-    ('V015__segment_reference_counts.sql', now());
+INSERT INTO tabiji.schema_migrations VALUES ('V013__reference_counts.sql', now()), ('V014__events.sql', now());
+INSERT INTO tabiji.schema_migrations VALUES ('V015__segment_reference_counts.sql', now());

@@ -23,7 +23,8 @@ final class ShareInterval {
         if (whole <= 0) {
             return null;
         }
-        ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) whole, (int) Math.min(part, whole), LEVEL);
+        ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) whole, (int) Math.min(part, whole),
+                LEVEL);
         return new Share(part / (double) whole, ci.getLowerBound(), ci.getUpperBound());
     }
 

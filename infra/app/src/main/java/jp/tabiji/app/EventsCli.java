@@ -81,9 +81,8 @@ final class EventsCli {
             }
         }
 
-        @Command(name = "impact", description = "An event's visitors per site and day beside the expected ones, the "
-                + "uplift with its 95 %% interval (from published values), and a total per site.")
-        static final class Impact implements Callable<Integer> {
+        /** What an event table command is given: the event's name, the format and the registry. */
+        abstract static class EventTable implements Callable<Integer> {
             @ParentCommand
             Events events;
             @Parameters(paramLabel = "NAME", description = "the event's name")
@@ -91,26 +90,27 @@ final class EventsCli {
             @Mixin
             CliFlags.Printed printed;
 
+            EventsCommand command() throws Exception {
+                return events.command(printed.registry);
+            }
+        }
+
+        @Command(name = "impact", description = "An event's visitors per site and day beside the expected ones, the "
+                + "uplift with its 95 %% interval (from published values), and a total per site.")
+        static final class Impact extends EventTable {
             @Override
             public Integer call() throws Exception {
-                return events.command(printed.registry).impact(name, printed.format);
+                return command().impact(name, printed.format);
             }
         }
 
         @Command(name = "destinations", description = "Where an event's visitors went next: the published trips "
                 + "leaving its sites per destination beside usual days of the same kinds, with 95 %% intervals for "
                 + "the shares and their change.")
-        static final class Destinations implements Callable<Integer> {
-            @ParentCommand
-            Events events;
-            @Parameters(paramLabel = "NAME", description = "the event's name")
-            String name;
-            @Mixin
-            CliFlags.Printed printed;
-
+        static final class Destinations extends EventTable {
             @Override
             public Integer call() throws Exception {
-                return events.command(printed.registry).destinations(name, printed.format);
+                return command().destinations(name, printed.format);
             }
         }
     }

@@ -28,6 +28,11 @@ final class EventCrowdModel {
         this.rotation = rotation;
     }
 
+    /** Whether a visit is of a crowd's device (under any address it took). */
+    static boolean ofACrowd(PlannedVisit v) {
+        return v.device().person() >= FIRST_DEVICE_INDEX;
+    }
+
     List<PlannedVisit> plan(List<EventCrowd> crowds) {
         List<PlannedVisit> out = new ArrayList<>();
         for (EventCrowd c : crowds) {
@@ -62,7 +67,8 @@ final class EventCrowdModel {
         String mac = String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", first, rnd.nextInt(256),
                 rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256));
         LanguageMix.Language lang = LanguageMix.pick(rnd);
-        return new SimDevice(nextIndex++, mac, true, lang.code(), lang.acceptLanguages().get(0), rnd.nextDouble() < 0.75);
+        boolean logsIn = rnd.nextDouble() < 0.75;
+        return new SimDevice(nextIndex++, mac, true, lang.code(), lang.acceptLanguages().get(0), logsIn);
     }
 
     private long minutes(int from, int to) {

@@ -92,9 +92,10 @@ public final class WorkloadSimulator {
         if (o.background()) {
             visits.addAll(new ApBackground(o.seed(), o.zone()).plan(o.start(), o.days()));
         }
-        List<PlannedVisit> crowds = new EventCrowdModel(o.seed(), o.zone(), rotation).plan(o.crowds());
-        visits.addAll(crowds);
+        visits.addAll(new EventCrowdModel(o.seed(), o.zone(), rotation).plan(o.crowds()));
         visits = new FaultInjector(o.seed(), o.zone()).apply(visits, o.faults());
+        // what the crowds added, as the logs show it (a fault may silence some of it)
+        List<PlannedVisit> crowds = visits.stream().filter(EventCrowdModel::ofACrowd).toList();
         Files.writeString(out.resolve("registry.csv"), MiyagiSites.registryCsv(), StandardCharsets.UTF_8);
         List<SimEvent> events = new ArrayList<>();
         visits.forEach(v -> events.addAll(v.events()));

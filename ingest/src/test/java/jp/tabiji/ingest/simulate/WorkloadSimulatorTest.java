@@ -83,7 +83,8 @@ class WorkloadSimulatorTest {
         assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03:matsushima:40")).hasMessageContaining("NAME:FROM/TO");
         assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-02:matsushima:40"))
                 .hasMessageContaining("in order");
-        assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-03:atlantis:40")).hasMessageContaining("atlantis");
+        assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-03:atlantis:40"))
+                .hasMessageContaining("atlantis");
         assertThatThrownBy(() -> EventCrowd.parse("x:2026-11-03/2026-11-03:matsushima:many"))
                 .hasMessageContaining("whole number");
     }
