@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.tabiji.analytics.catalogue.Coverage;
-import jp.tabiji.analytics.catalogue.EventCalendar;
 import jp.tabiji.analytics.catalogue.Metric;
 import jp.tabiji.analytics.catalogue.MetricCatalogue;
 import jp.tabiji.analytics.catalogue.MetricRequest;
@@ -68,7 +67,7 @@ public final class ApiServer {
     private final QueryGate gate;
     private final byte[] mapBody;
     private final OpenDataHandlers openData;
-    private final Optional<EventCalendar> eventEditor;
+    private final Optional<EventDesk> eventEditor;
 
     /** A server that publishes no open data. */
     public ApiServer(MetricCatalogue catalogue, OpsService ops, MapLayers map, UserStore users, SessionStore sessions,
@@ -77,7 +76,7 @@ public final class ApiServer {
     }
 
     /** What only admins change: open-data releases and the events calendar (each absent: refused with a 404). */
-    public record AdminDesks(Optional<OpenDataDesk> openData, Optional<EventCalendar> events) {
+    public record AdminDesks(Optional<OpenDataDesk> openData, Optional<EventDesk> events) {
         public static final AdminDesks NONE = new AdminDesks(Optional.empty(), Optional.empty());
     }
 
@@ -157,8 +156,9 @@ public final class ApiServer {
         EstimateHandlers estimates = new EstimateHandlers(catalogue, eventEditor);
         route(app, HandlerType.GET, "/api/v1/estimates", Access.STATISTICS, gate.gated(estimates::estimates));
         route(app, HandlerType.GET, "/api/v1/events", Access.STATISTICS, estimates::events);
-        route(app, HandlerType.POST, "/api/v1/events", Access.ADMIN, estimates::addEvent);
-        route(app, HandlerType.DELETE, "/api/v1/events", Access.ADMIN, estimates::removeEvent);
+        route(app, HandlerType.POST, "/api/v1/events", Access.ADMIN, ctx -> estimates.addEvent(ctx, principal(ctx).user()));
+        route(app, HandlerType.DELETE, "/api/v1/events", Access.ADMIN,
+                ctx -> estimates.removeEvent(ctx, principal(ctx).user()));
         route(app, HandlerType.GET, "/api/v1/events/impact", Access.STATISTICS, gate.gated(estimates::impact));
         route(app, HandlerType.GET, "/api/v1/events/destinations", Access.STATISTICS,
                 gate.gated(estimates::destinations));

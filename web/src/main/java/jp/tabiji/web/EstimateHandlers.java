@@ -25,19 +25,19 @@ final class EstimateHandlers {
     static final String NOT_CALIBRATED_SEGMENT_EN = "This site has no reference counts of this segment (a survey of "
             + "tourists, say), so there is no estimate: observed devices only.";
     private final MetricCatalogue catalogue;
-    private final Optional<EventCalendar> editor;
+    private final Optional<EventDesk> editor;
 
-    EstimateHandlers(MetricCatalogue catalogue, Optional<EventCalendar> editor) {
+    EstimateHandlers(MetricCatalogue catalogue, Optional<EventDesk> editor) {
         this.catalogue = catalogue;
         this.editor = editor;
     }
 
-    private EventCalendar editor() {
+    private EventDesk editor() {
         return editor.orElseThrow(() -> new ApiException(404, "this server does not edit events"));
     }
 
     /** Marks an event: {@code name}, {@code from}, {@code to}, {@code sites} (comma-separated registry site ids). */
-    void addEvent(Context ctx) {
+    void addEvent(Context ctx, String user) {
         String name = one(ctx, "name");
         List<String> sites = List.of(one(ctx, "sites").split(","));
         for (String s : sites) {
@@ -52,12 +52,12 @@ final class EstimateHandlers {
         } catch (IllegalArgumentException ex) {
             throw ApiException.badRequest(ex.getMessage());
         }
-        editor().add(e, java.time.Clock.systemUTC());
+        editor().add(user, "api", e);
         ctx.status(201).json(Map.of("name", e.name()));
     }
 
-    void removeEvent(Context ctx) {
-        if (!editor().remove(one(ctx, "name"), java.time.Clock.systemUTC())) {
+    void removeEvent(Context ctx, String user) {
+        if (!editor().remove(user, "api", one(ctx, "name"))) {
             throw new ApiException(404, "no event of that name");
         }
         ctx.status(204);

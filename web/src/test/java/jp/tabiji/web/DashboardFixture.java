@@ -126,7 +126,8 @@ final class DashboardFixture implements AutoCloseable {
         server = new ApiServer(stats, ops, map, users, sessions, audit, PdfReport.DEFAULT_FONT,
                 new ApiServer.AdminDesks(Optional.of(new OpenDataDesk(stats, registry, Publisher.MIYAGI,
                         new OpenDataReleases(openData, Clock.systemUTC()), audit)),
-                        Optional.of(new jp.tabiji.analytics.catalogue.EventCalendar(ch))));
+                        Optional.of(new EventDesk(new jp.tabiji.analytics.catalogue.EventCalendar(ch), audit,
+                                Clock.systemUTC()))));
         app = server.create().start("127.0.0.1", 0);
     }
 

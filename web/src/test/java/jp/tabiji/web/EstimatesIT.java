@@ -214,6 +214,13 @@ class EstimatesIT {
         assertThat(send("DELETE", remove, fixture.admin)).isEqualTo(204);
         assertThat(send("DELETE", remove, fixture.admin)).isEqualTo(404);
         assertThat(get("/api/v1/events", fixture.viewer).get("events").toString()).doesNotContain("松島かき祭り");
+        // an event moves baselines and uplifts: who marked and removed it is in the audit log, refused tries are not
+        java.util.List<String> audited = java.nio.file.Files.readAllLines(dir.resolve("audit.log")).stream()
+                .filter(l -> l.contains("\"what\":\"event\"")).toList();
+        assertThat(audited).hasSize(2);
+        assertThat(audited.get(0)).contains("\"user\":\"ada\"").contains("\"action\":\"added\"")
+                .contains("\"from\":\"2026-10-04\"").contains("\"sites\":[\"castle\"]");
+        assertThat(audited.get(1)).contains("\"user\":\"ada\"").contains("\"action\":\"removed\"");
     }
 
     private static int send(String method, String path, String token) throws Exception {

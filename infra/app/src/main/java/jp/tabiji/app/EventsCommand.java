@@ -13,10 +13,12 @@ import jp.tabiji.analytics.clickhouse.ClickHouseHttp;
 import jp.tabiji.analytics.clickhouse.SchemaMigrator;
 import jp.tabiji.analytics.output.ResultWriter;
 import jp.tabiji.analytics.query.ResultTable;
+import jp.tabiji.web.EventDesk;
 import jp.tabiji.ingest.registry.ApRegistry;
 
 /** `tabiji events …` and `tabiji forecast`: events in ClickHouse, their uplift and a site's forecast, published values. */
 final class EventsCommand {
+    private static final String CLI_USER = "cli:" + System.getProperty("user.name");
     private final AppConfig config;
     private final PrintStream out;
     private final ApRegistry registry;
@@ -31,6 +33,11 @@ final class EventsCommand {
         ClickHouseHttp admin = new ClickHouseHttp(config.clickhouseUrl(), config.database());
         new SchemaMigrator(admin).migrate();
         return new EventCalendar(admin);
+    }
+
+    /** Changes are audited as the OS user, as `tabiji report` and `tabiji opendata` are. */
+    private EventDesk desk() {
+        return new EventDesk(calendar(), ServeCommand.auditLog(config), Clock.systemUTC());
     }
 
     private MetricCatalogue released() throws IOException {
@@ -51,7 +58,7 @@ final class EventsCommand {
         } catch (IllegalArgumentException ex) {
             throw new UsageException(ex.getMessage());
         }
-        calendar().add(e, Clock.systemUTC());
+        desk().add(CLI_USER, "cli", e);
         out.printf("events: %s, %s to %s at %s%n", e.name(), e.from(), e.to(), String.join(", ", e.sites()));
         return 0;
     }
@@ -66,7 +73,7 @@ final class EventsCommand {
     }
 
     int remove(String name) {
-        if (!calendar().remove(name, Clock.systemUTC())) {
+        if (!desk().remove(CLI_USER, "cli", name)) {
             throw new UsageException("events remove: no event named " + name);
         }
         out.printf("events: %s removed%n", name);

@@ -24,6 +24,7 @@ import jp.tabiji.analytics.catalogue.Sites;
 import jp.tabiji.analytics.hotspots.HotspotBoard;
 import jp.tabiji.analytics.release.Release;
 import jp.tabiji.web.ApiServer;
+import jp.tabiji.web.EventDesk;
 import jp.tabiji.web.auth.Role;
 import jp.tabiji.web.ops.OpsService;
 import jp.tabiji.web.auth.SessionStore;
@@ -91,7 +92,8 @@ final class ServeCommand {
         OpenDataDesk openData = new OpenDataDesk(stats, registry, config.publisher(null, null, System.getenv()),
                 new OpenDataReleases(config.openDataDir(), Clock.systemUTC()), audit);
         Javalin app = new ApiServer(stats, ops, map, users, sessions, audit, PdfReport.DEFAULT_FONT,
-                new ApiServer.AdminDesks(Optional.of(openData), Optional.of(new EventCalendar(admin)))).create()
+                new ApiServer.AdminDesks(Optional.of(openData),
+                        Optional.of(new EventDesk(new EventCalendar(admin), audit, Clock.systemUTC())))).create()
                 .start(bind, port);
         DeviceSegments segments = config.deviceSegments(admin, sites, System.getenv());
         Map<String, IntSupplier> rounds = new LinkedHashMap<>();

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Who exported or published what, for which range, and when: one JSON line each, appended, never rewritten. */
+/**
+ * Who exported or published what, or changed which event, and when: one JSON line each, appended, never rewritten.
+ */
 public final class AuditLog {
     private final Path file;
     private final Clock clock;
@@ -47,6 +49,24 @@ public final class AuditLog {
         entry.put("range", range);
         entry.put("version", version);
         entry.put("created", created);
+        append(entry);
+    }
+
+    /** An event marked ({@code e} its days and sites) or removed ({@code e} null). */
+    public synchronized void eventChanged(String user, String via, String action, String name,
+                                          jp.tabiji.analytics.catalogue.EventCalendar.Event e) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("time", clock.instant().toString());
+        entry.put("user", user);
+        entry.put("via", via);
+        entry.put("what", "event");
+        entry.put("action", action);
+        entry.put("name", name);
+        if (e != null) {
+            entry.put("from", e.from().toString());
+            entry.put("to", e.to().toString());
+            entry.put("sites", e.sites());
+        }
         append(entry);
     }
 
