@@ -37,11 +37,23 @@ final class Replay {
     static final int MAX_LINE_BYTES = 8 * 1024;
 
     /** What one replay did. */
-    record Summary(long lines, long published, long rejected, long skipped, long visits, long late) {
+    record Summary(long lines, long published, long rejected, long skipped, long visits, long late,
+                   long publishNanos, long jobNanos) {
         String line() {
             return String.format("replay: %,d lines read, %,d events published, %,d rejected (in %s), %,d skipped, "
-                    + "%,d visits written, %,d events too late (in %s)", lines, published, rejected, Topics.DLQ,
-                    skipped, visits, late, Topics.LATE);
+                    + "%,d visits written, %,d events too late (in %s)%n"
+                    + "replay: publishing took %s (%s), the job %s (%s, start-up and end of input included)",
+                    lines, published, rejected, Topics.DLQ, skipped, visits, late, Topics.LATE,
+                    seconds(publishNanos), perSecond(lines, publishNanos, "lines"), seconds(jobNanos),
+                    perSecond(published, jobNanos, "events"));
+        }
+
+        private static String seconds(long nanos) {
+            return String.format("%.1f s", nanos / 1e9);
+        }
+
+        private static String perSecond(long n, long nanos, String what) {
+            return String.format("%,.0f %s/s", nanos == 0 ? 0.0 : n * 1e9 / nanos, what);
         }
     }
 
@@ -80,7 +92,9 @@ final class Replay {
         new SchemaMigrator(new ClickHouseHttp(config.clickhouseUrl(), config.database())).migrate();
         TopicSetup.ensureTopics(config.kafka(), 2);
         Map<Integer, Long> start = KafkaOffsets.latest(config.kafka(), Topics.EVENTS);
+        long publishStart = System.nanoTime();
         IngestCounters counters = publish(inputs, options);
+        long publishNanos = System.nanoTime() - publishStart;
         Map<Integer, Long> end = KafkaOffsets.latest(config.kafka(), Topics.EVENTS);
 
         EmbeddedJobRunner.JobProgress job = new EmbeddedJobRunner.JobProgress();
@@ -106,7 +120,7 @@ final class Replay {
             }
         }
         return new Summary(counters.lines.get(), published, counters.rejected.get(), counters.skipped.get(),
-                job.visits.get(), job.late.get());
+                job.visits.get(), job.late.get(), publishNanos, System.nanoTime() - t0);
     }
 
     /** Publishes the files to {@code tabiji.events} (and rejects to the DLQ) as one replay does, without a job. */
