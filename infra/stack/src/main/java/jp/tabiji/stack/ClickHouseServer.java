@@ -78,8 +78,17 @@ public final class ClickHouseServer implements AutoCloseable {
                 USERS.replace("<!--release-->", ServerProfiles.writerSettings(ServerProfiles.majorOf(BINARY))),
                 StandardCharsets.UTF_8);
         process.start(List.of(BINARY, "--config-file=" + dir.resolve("config.xml")), dir);
-        process.awaitReady(this::ping, Duration.ofSeconds(60));
+        process.awaitReady(this::answers, Duration.ofSeconds(60));
         return this;
+    }
+
+    /**
+     * Ready is this server answering: a query over HTTP (another server's interserver port answers {@code /ping}
+     * alike but no query) and its native port listening, while its process still runs.
+     */
+    private boolean answers() {
+        return process.isRunning() && FreePorts.isListening("127.0.0.1", tcpPort)
+                && "1".equals(body(httpUrl() + "/?query=SELECT%201"));
     }
 
     public boolean ping() {
@@ -88,16 +97,21 @@ public final class ClickHouseServer implements AutoCloseable {
 
     /** Whether a ClickHouse HTTP interface (ours, or any that answers {@code /ping} alike) answers at {@code url}. */
     public static boolean pings(String url) {
+        return body(url + "/ping") != null;
+    }
+
+    /** The trimmed body of a 200 answer to GET {@code url}; null for any other answer or none. */
+    private static String body(String url) {
         try {
             HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(url + "/ping"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body().trim() : null;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
