@@ -19,8 +19,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param days    the reference days used
  * @param logMean mean of log(reference / observed)
  * @param logSd   their sample standard deviation
+ * @param t       Student's t quantile of {@link #LEVEL} for {@code days − 1} degrees of freedom, found once per fit
  */
-public record CaptureRate(int days, double logMean, double logSd) {
+public record CaptureRate(int days, double logMean, double logSd, double t) {
     public static final double LEVEL = 0.95;
     /** Fewer reference days than this give no rate: an interval from two ratios says nothing. */
     public static final int MIN_DAYS = 3;
@@ -48,11 +49,8 @@ public record CaptureRate(int days, double logMean, double logSd) {
         for (double l : logs) {
             ss += (l - mean) * (l - mean);
         }
-        return Optional.of(new CaptureRate(logs.length, mean, Math.sqrt(ss / (logs.length - 1))));
-    }
-
-    private double t() {
-        return new TDistribution(days - 1).inverseCumulativeProbability(0.5 + LEVEL / 2);
+        return Optional.of(new CaptureRate(logs.length, mean, Math.sqrt(ss / (logs.length - 1)),
+                new TDistribution(logs.length - 1).inverseCumulativeProbability(0.5 + LEVEL / 2)));
     }
 
     public double rate() {
@@ -60,11 +58,11 @@ public record CaptureRate(int days, double logMean, double logSd) {
     }
 
     public double rateLow() {
-        return Math.exp(-(logMean + t() * logSd / Math.sqrt(days)));
+        return Math.exp(-(logMean + t * logSd / Math.sqrt(days)));
     }
 
     public double rateHigh() {
-        return Math.exp(-(logMean - t() * logSd / Math.sqrt(days)));
+        return Math.exp(-(logMean - t * logSd / Math.sqrt(days)));
     }
 
     /**
@@ -92,7 +90,7 @@ public record CaptureRate(int days, double logMean, double logSd) {
     }
 
     private Estimate estimate(long observed, long floor, double weightSquares) {
-        double half = t() * logSd * Math.sqrt(weightSquares + 1.0 / days);
+        double half = t * logSd * Math.sqrt(weightSquares + 1.0 / days);
         long low = Math.max(floor, (long) Math.floor(observed * Math.exp(logMean - half)));
         long high = Math.max(low, (long) Math.ceil(observed * Math.exp(logMean + half)));
         return new Estimate(observed, Math.max(low, Math.round(observed * Math.exp(logMean))), low, high);

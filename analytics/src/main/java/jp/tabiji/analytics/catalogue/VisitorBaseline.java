@@ -20,6 +20,11 @@ public final class VisitorBaseline {
     public static final int WEEKS = 6;
     public static final int MIN_DAYS = 3;
     public static final double LEVEL = 0.95;
+    /** t quantiles of the level by the number of usual days (at most the window's 7 × {@value #WEEKS} days). */
+    private static final double[] T_BY_DAYS = java.util.stream.IntStream.rangeClosed(0, 7 * WEEKS + 1)
+            .mapToDouble(n -> n < 2 ? Double.NaN
+                    : new TDistribution(n - 1).inverseCumulativeProbability(0.5 + LEVEL / 2))
+            .toArray();
 
     private final HolidayCalendar holidays;
 
@@ -31,9 +36,9 @@ public final class VisitorBaseline {
     public record Expected(double mean, double low, double high, int days) {
     }
 
-    /** 1 (Monday) … 7 (Sunday), a national holiday being a Sunday. */
+    /** 1 (Monday) … 7 (Sunday), a national holiday being a Sunday: the calendar's kind of day. */
     int kind(LocalDate day) {
-        return holidays.isHoliday(day) ? 7 : day.getDayOfWeek().getValue();
+        return holidays.kindOfDay(day.toEpochDay());
     }
 
     /**
@@ -56,8 +61,7 @@ public final class VisitorBaseline {
         }
         double mean = usual.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double ss = usual.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-        double half = new TDistribution(usual.size() - 1).inverseCumulativeProbability(0.5 + LEVEL / 2)
-                * Math.sqrt(ss / (usual.size() - 1)) * Math.sqrt(1 + 1.0 / usual.size());
+        double half = T_BY_DAYS[usual.size()] * Math.sqrt(ss / (usual.size() - 1)) * Math.sqrt(1 + 1.0 / usual.size());
         return Optional.of(new Expected(mean, Math.max(0, mean - half), mean + half, usual.size()));
     }
 }

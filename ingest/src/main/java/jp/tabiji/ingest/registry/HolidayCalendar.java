@@ -89,6 +89,14 @@ public final class HolidayCalendar implements Serializable {
         return new HolidayCalendar(days, source);
     }
 
+    /**
+     * The kind of a day, as the operations page's usual hours and the visitor baseline compare days: 1–6 Monday to
+     * Saturday, 7 for Sundays and national holidays (an error past the calendar's years).
+     */
+    public int kindOfDay(long epochDay) {
+        return isHoliday(epochDay) ? 7 : (int) Math.floorMod(epochDay + 3, 7L) + 1; // epoch day 0 was a Thursday
+    }
+
     /** Whether {@code day} is a national holiday; an error for a year the calendar does not know. */
     public boolean isHoliday(LocalDate day) {
         return isHoliday(day.toEpochDay());

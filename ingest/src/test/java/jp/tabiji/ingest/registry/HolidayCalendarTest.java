@@ -55,6 +55,18 @@ class HolidayCalendarTest {
     }
 
     @Test
+    void aDaysKindIsItsWeekdayAndSundayForEveryHoliday() {
+        LocalDate first = LocalDate.of(japan.firstYear(), 1, 1);
+        LocalDate last = LocalDate.of(japan.lastYear(), 12, 31);
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            int expected = japan.isHoliday(d) ? 7 : d.getDayOfWeek().getValue();
+            assertThat(japan.kindOfDay(d.toEpochDay())).as(d.toString()).isEqualTo(expected);
+        }
+        assertThat(japan.kindOfDay(LocalDate.of(2026, 11, 23).toEpochDay())).as("勤労感謝の日, a Monday").isEqualTo(7);
+        assertThat(japan.kindOfDay(LocalDate.of(2026, 11, 24).toEpochDay())).as("a Tuesday").isEqualTo(2);
+    }
+
+    @Test
     void aYearTheFileDoesNotKnowIsAnErrorThatSaysWhatToDo() {
         LocalDate past = LocalDate.of(japan.lastYear() + 1, 1, 1);
         assertThatThrownBy(() -> japan.isHoliday(past)).isInstanceOf(IllegalStateException.class)

@@ -196,9 +196,8 @@ final class UsualHours {
         return t.historyDays[i] == day ? t.historyHours[i] : 0;
     }
 
-    /** 1–6 Monday to Saturday, 7 for Sundays and national holidays (an error past the holiday file's years). */
     private int kind(long day) {
-        return holidays.isHoliday(day) ? 7 : (int) Math.floorMod(day + 3, 7L) + 1; // epoch day 0 was a Thursday
+        return holidays.kindOfDay(day);
     }
 
     private boolean isClosed(ClosedDays c, long day) {
